@@ -1,0 +1,119 @@
+"""The `kokeilu` command: migrate, serve, run (first start), create-user, demo-data."""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import sys
+
+import click
+
+from app.settings import get_settings
+
+
+async def _migrate() -> None:
+    from piccolo.apps.migrations.commands.forwards import run_forwards
+
+    result = await run_forwards(app_name="kokeilu", migration_id="all", fake=False)
+    if not result.success:
+        sys.exit(f"Migration failed: {result.message}")
+
+
+async def _has_users() -> bool:
+    from app.accounts.tables import User
+
+    return await User.exists().run()
+
+
+async def _demo_data() -> None:
+    from app.demo.loader import load_demo_data
+
+    sign_ins = await load_demo_data()
+    click.echo("Demo data is ready. Sign in at the address below with one of these:")
+    for sign_in in sign_ins:
+        click.echo(f"  {sign_in.role:<15} {sign_in.email:<36} password: {sign_in.password}")
+
+
+@click.group()
+def main() -> None:
+    """Kokeilu: experiments and learnings of a learning organisation."""
+
+
+@main.command()
+def migrate() -> None:
+    """Apply database migrations."""
+    asyncio.run(_migrate())
+    click.echo("Database is up to date.")
+
+
+@main.command("demo-data")
+def demo_data() -> None:
+    """Load the demo city (idempotent) and print its sign-ins."""
+    asyncio.run(_demo_data())
+
+
+@main.command("create-user")
+@click.option("--email", prompt=True)
+@click.option("--name", prompt=True)
+@click.option("--admin", is_flag=True, help="Give the admin role.")
+@click.option(
+    "--password", envvar="KOKEILU_PASSWORD", default=None, help="Or set KOKEILU_PASSWORD."
+)
+def create_user(email: str, name: str, admin: bool, password: str | None) -> None:
+    """Create a user (the first admin comes from here)."""
+    from app.accounts import service
+    from app.accounts.schemas import UserForm
+    from app.service_errors import FieldErrors
+    from app.web.forms import validate_form
+
+    if password is None:
+        password = getpass.getpass("Password: ")
+    form = validate_form(
+        UserForm, {"name": name, "email": email, "is_employee": True, "is_admin": admin}
+    )
+    if not form.ok:
+        sys.exit("; ".join(f"{field}: {message}" for field, message in form.errors.items()))
+    if len(password) < 10:
+        sys.exit("The password must have at least 10 characters.")
+    values = {**form.value.model_dump(exclude={"version"}), "password": password}
+    try:
+        user = asyncio.run(service.create_user(values, actor_id=None))
+    except FieldErrors as exc:
+        sys.exit("; ".join(exc.errors.values()))
+    click.echo(
+        f"Created user {user.email} (id {user.id}){' with the admin role' if admin else ''}."
+    )
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1")
+@click.option("--port", default=8000, type=int)
+@click.option("--workers", default=1, type=int)
+def serve(host: str, port: int, workers: int) -> None:
+    """Serve the app (migrate first)."""
+    import uvicorn
+
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+    )
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1")
+@click.option("--port", default=8000, type=int)
+@click.pass_context
+def run(ctx: click.Context, host: str, port: int) -> None:
+    """Migrate, load the demo data on first start, and serve."""
+    settings = get_settings()
+    asyncio.run(_migrate())
+    if not asyncio.run(_has_users()):
+        asyncio.run(_demo_data())
+    click.echo(
+        f"Serving Kokeilu on http://{host}:{port} (database: {settings.resolved_database_url})"
+    )
+    ctx.invoke(serve, host=host, port=port, workers=1)

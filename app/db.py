@@ -1,0 +1,86 @@
+"""The Piccolo engine chosen from DATABASE_URL, and write transactions that suit it."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from piccolo.engine.base import Engine
+from piccolo.engine.postgres import PostgresEngine
+from piccolo.engine.sqlite import SQLiteEngine, TransactionType
+
+BUSY_TIMEOUT_SECONDS = 15
+
+
+class TunedSQLiteConnection(sqlite3.Connection):
+    """Every SQLite connection enforces foreign keys and uses WAL-friendly syncing."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.execute("PRAGMA foreign_keys = ON")
+        self.execute("PRAGMA synchronous = NORMAL")
+        self.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+
+
+def sqlite_path(url: str) -> Path:
+    return Path(unquote(url.removeprefix("sqlite:///")))
+
+
+def create_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        path = sqlite_path(url)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # WAL is a property of the database file: set it once, it persists.
+        with sqlite3.connect(path) as conn:
+            conn.execute("PRAGMA journal_mode = WAL")
+        return SQLiteEngine(
+            path=str(path), factory=TunedSQLiteConnection, timeout=BUSY_TIMEOUT_SECONDS
+        )
+    parsed = urlparse(url)
+    config = {
+        "host": parsed.hostname or "127.0.0.1",
+        "port": parsed.port or 5432,
+        "user": unquote(parsed.username or "postgres"),
+        "database": parsed.path.lstrip("/") or "postgres",
+    }
+    if parsed.password:
+        config["password"] = unquote(parsed.password)
+    return PostgresEngine(config=config)
+
+
+def engine() -> Engine:
+    from app.piccolo_conf import DB
+
+    return DB
+
+
+@asynccontextmanager
+async def write_transaction():
+    """A transaction for writes; on SQLite it takes the write lock up front (IMMEDIATE)
+    so that concurrent writers wait instead of failing with "database is locked"."""
+    db = engine()
+    if isinstance(db, SQLiteEngine):
+        async with db.transaction(transaction_type=TransactionType.immediate) as tx:
+            yield tx
+    else:
+        async with db.transaction() as tx:
+            yield tx
+
+
+async def update_versioned(table: type, row_id: int, version: int, values: dict[str, Any]) -> bool:
+    """Update a row only if nobody saved it since `version` was read (optimistic concurrency).
+    Returns False on a lost-update conflict, and bumps the version on success."""
+    from datetime import UTC, datetime
+
+    extra: dict[str, Any] = {"version": table.version + 1}
+    if hasattr(table, "updated_at"):
+        extra["updated_at"] = datetime.now(UTC)
+    result = (
+        await table.update(**values, **extra)
+        .where((table.id == row_id) & (table.version == version))
+        .returning(table.id)
+    )
+    return bool(result)

@@ -1,0 +1,95 @@
+"""The application factory: `create_app(settings)`; `app.main:app` for ASGI servers."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from litestar import Litestar
+from litestar.config.csrf import CSRFConfig
+from litestar.plugins.flash import FlashConfig, FlashPlugin
+from litestar.plugins.htmx import HTMXPlugin
+from litestar.static_files import create_static_files_router
+from litestar.stores.redis import RedisStore
+from litestar.stores.registry import StoreRegistry
+
+from app.accounts.routes import ACCOUNT_ROUTES
+from app.accounts.session_store import DatabaseSessionStore
+from app.accounts.user_admin_routes import UserAdminController
+from app.db import engine
+from app.logs import configure_logging
+from app.organisation.routes import DepartmentAdminController
+from app.settings import PROJECT_ROOT, Settings, get_settings
+from app.strategy.routes import StrategyAdminController
+from app.web.errors import EXCEPTION_HANDLERS
+from app.web.middleware import RequestContextMiddleware, security_headers_hook
+from app.web.pages import PAGE_ROUTES
+from app.web.sessions import session_config
+from app.web.templating import template_config
+
+
+def _stores(settings: Settings) -> StoreRegistry:
+    if settings.redis_url:
+        return StoreRegistry(
+            stores={"sessions": RedisStore.with_client(url=settings.redis_url, namespace="kokeilu")}
+        )
+    return StoreRegistry(stores={"sessions": DatabaseSessionStore()})
+
+
+def create_app(settings: Settings | None = None) -> Litestar:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level)
+
+    @asynccontextmanager
+    async def database_pool(_app: Litestar):
+        db = engine()
+        if settings.is_sqlite:
+            yield
+            return
+        await db.start_connection_pool()
+        try:
+            yield
+        finally:
+            await db.close_connection_pool()
+
+    templates = template_config(settings)
+    csrf = CSRFConfig(
+        secret=settings.resolved_secret_key(),
+        header_name="x-csrftoken",
+        cookie_name="kokeilu_csrf",
+        cookie_secure=settings.is_https,
+        cookie_samesite="lax",
+        cookie_httponly=True,
+        exclude=["/static", "/health"],
+    )
+    return Litestar(
+        route_handlers=[
+            *PAGE_ROUTES,
+            *ACCOUNT_ROUTES,
+            UserAdminController,
+            DepartmentAdminController,
+            StrategyAdminController,
+            create_static_files_router(
+                path="/static", directories=[PROJECT_ROOT / "app" / "static"], name="static"
+            ),
+        ],
+        lifespan=[database_pool],
+        middleware=[
+            session_config(settings).middleware,
+            RequestContextMiddleware(settings),
+        ],
+        csrf_config=csrf,
+        template_config=templates,
+        plugins=[HTMXPlugin(), FlashPlugin(FlashConfig(template_config=templates))],
+        stores=_stores(settings),
+        exception_handlers=EXCEPTION_HANDLERS,
+        before_send=[security_headers_hook(settings)],
+        state={"settings": settings},
+        debug=False,
+    )
+
+
+def __getattr__(name: str) -> Litestar:
+    # Built on first access so that importing app.main (e.g. in tests) has no side effects.
+    if name == "app":
+        return create_app()
+    raise AttributeError(name)

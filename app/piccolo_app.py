@@ -1,0 +1,26 @@
+"""The one Piccolo app: every table, with migrations in the top-level `migrations/`."""
+
+from piccolo.conf.apps import AppConfig
+
+from app.accounts.tables import SessionRecord, SetPasswordToken, SignInThrottle, User
+from app.audit.tables import AuditLog
+from app.organisation.tables import Department
+from app.settings import PROJECT_ROOT
+from app.strategy.tables import Strategy, Theme
+
+TABLES = [
+    Department,
+    User,
+    SetPasswordToken,
+    SignInThrottle,
+    SessionRecord,
+    Strategy,
+    Theme,
+    AuditLog,
+]
+
+APP_CONFIG = AppConfig(
+    app_name="kokeilu",
+    migrations_folder_path=str(PROJECT_ROOT / "migrations"),
+    table_classes=TABLES,
+)

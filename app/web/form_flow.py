@@ -1,0 +1,60 @@
+"""The save flow every form shares: validate, save, and report field errors, conflicts or
+an inline (htmx) check of one field without saving."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Generic
+
+from litestar import Request
+from litestar.response import Template
+
+from app.service_errors import ConflictError, FieldErrors
+from app.web.forms import FormResult, ModelT, read_form
+
+VALIDATE_FIELD = "_validate"
+
+
+@dataclass
+class FormOutcome(Generic[ModelT]):
+    form: FormResult[ModelT]
+    conflict: dict[str, Any] | None = None
+    result: Any = None
+    validate_only: str | None = None
+
+    @property
+    def saved(self) -> bool:
+        return self.form.ok and self.conflict is None and self.validate_only is None
+
+    @property
+    def status_code(self) -> int:
+        return 409 if self.conflict is not None else 422
+
+    def context(self) -> dict[str, Any]:
+        return {"form": self.form.data, "errors": self.form.errors, "conflict": self.conflict}
+
+    def inline_error(self) -> Template:
+        name = self.validate_only or ""
+        return Template(
+            template_name="components/field_error.html",
+            context={"name": name, "error": self.form.errors.get(name, "")},
+        )
+
+
+async def submit_form(
+    request: Request, model: type[ModelT], save: Callable[[ModelT], Awaitable[Any]]
+) -> FormOutcome[ModelT]:
+    form = await read_form(request, model)
+    outcome: FormOutcome[ModelT] = FormOutcome(form=form)
+    if request.headers.get("hx-request") and form.data.get(VALIDATE_FIELD):
+        outcome.validate_only = str(form.data[VALIDATE_FIELD])
+        return outcome
+    if form.ok:
+        try:
+            outcome.result = await save(form.value)
+        except FieldErrors as exc:
+            form.add_errors(exc.errors)
+        except ConflictError as exc:
+            outcome.conflict = exc.current
+    return outcome

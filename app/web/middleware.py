@@ -1,0 +1,127 @@
+"""Per-request context: request id, signed-in user (with session timeouts), language, security headers."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from datetime import UTC, datetime
+
+import structlog
+from litestar.datastructures import MutableScopeHeaders
+from litestar.enums import ScopeType
+from litestar.middleware import ASGIMiddleware
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+from app import i18n
+from app.accounts import service as accounts
+from app.logs import get_logger
+from app.settings import LANGUAGES, Settings
+
+log = get_logger("kokeilu.http")
+
+SESSION_USER = "user_id"
+SESSION_SIGNED_IN_AT = "signed_in_at"
+SESSION_LAST_SEEN = "last_seen"
+SESSION_LANGUAGE = "language"
+
+
+def security_headers(settings: Settings) -> list[tuple[bytes, bytes]]:
+    csp = (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    )
+    headers = [
+        (b"content-security-policy", csp.encode()),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"same-origin"),
+        (b"x-frame-options", b"DENY"),
+        (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+    ]
+    if settings.is_https:
+        headers.append((b"strict-transport-security", b"max-age=63072000; includeSubDomains"))
+    return headers
+
+
+def security_headers_hook(settings: Settings):
+    """A `before_send` hook: it sees every response, even a 404 from the router or a static file."""
+    headers = security_headers(settings)
+
+    async def add_security_headers(message: Message, scope: Scope) -> None:
+        if message["type"] == "http.response.start":
+            mutable = MutableScopeHeaders.from_message(message)
+            for name, value in headers:
+                mutable[name.decode()] = value.decode()
+
+    return add_security_headers
+
+
+class RequestContextMiddleware(ASGIMiddleware):
+    """Runs inside the session middleware: it sees and may clear the session."""
+
+    scopes = (ScopeType.HTTP,)
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
+        request_id = secrets.token_hex(8)
+        structlog.contextvars.clear_contextvars()
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        scope.setdefault("state", {})["request_id"] = request_id
+        started = time.perf_counter()
+        status = 500
+
+        session = scope.get("session") or {}
+        user = await self._signed_in_user(scope, session)
+        scope["user"] = user
+        scope["auth"] = None
+        i18n.activate(self._language(scope, session, user))
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                MutableScopeHeaders.from_message(message)["x-request-id"] = request_id
+            await send(message)
+
+        try:
+            await next_app(scope, receive, send_wrapper)
+        finally:
+            if not scope["path"].startswith("/static/"):
+                log.info(
+                    "request",
+                    method=scope["method"],
+                    path=scope["path"],
+                    status=status,
+                    user_id=user.id if user else None,
+                    ms=round((time.perf_counter() - started) * 1000, 1),
+                )
+
+    async def _signed_in_user(self, scope: Scope, session: dict) -> accounts.User | None:
+        user_id = session.get(SESSION_USER) if isinstance(session, dict) else None
+        if not user_id:
+            return None
+        now = datetime.now(UTC).timestamp()
+        signed_in_at = session.get(SESSION_SIGNED_IN_AT, 0)
+        last_seen = session.get(SESSION_LAST_SEEN, 0)
+        if (
+            now - signed_in_at > self.settings.session_max_hours * 3600
+            or now - last_seen > self.settings.session_idle_minutes * 60
+        ):
+            log.info("session expired", user_id=user_id)
+            session.clear()
+            return None
+        user = await accounts.get_active_user(user_id)
+        if user is None:
+            session.clear()
+            return None
+        session[SESSION_LAST_SEEN] = now
+        return user
+
+    def _language(self, scope: Scope, session: dict, user: accounts.User | None) -> str:
+        if user is not None and user.language in LANGUAGES:
+            return user.language
+        if isinstance(session, dict) and session.get(SESSION_LANGUAGE) in LANGUAGES:
+            return session[SESSION_LANGUAGE]
+        accept = dict(scope["headers"]).get(b"accept-language", b"").decode("latin-1")
+        return i18n.negotiate_language(accept, self.settings.default_language)

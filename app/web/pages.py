@@ -1,0 +1,59 @@
+"""Pages that belong to no feature: home, language choice, accessibility statement, health check."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from litestar import Request, get, post
+from litestar.enums import RequestEncodingType
+from litestar.params import Body
+from litestar.response import Redirect, Template
+from pydantic import BaseModel
+
+from app.accounts import service as accounts
+from app.settings import LANGUAGES
+from app.web.guards import signed_in
+from app.web.middleware import SESSION_LANGUAGE
+from app.web.rendering import render
+
+
+@get("/", guards=[signed_in], name="home")
+async def home(request: Request) -> Template:
+    return render(request, "home.html")
+
+
+class LanguageChoice(BaseModel):
+    language: str
+    next: str = "/"
+
+
+def safe_next(target: str) -> str:
+    """Only same-site paths: never redirect to another host."""
+    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/"
+
+
+@post("/language", name="set_language", status_code=303)
+async def set_language(
+    request: Request,
+    data: Annotated[LanguageChoice, Body(media_type=RequestEncodingType.URL_ENCODED)],
+) -> Redirect:
+    if data.language in LANGUAGES:
+        request.session[SESSION_LANGUAGE] = data.language
+        if request.user is not None:
+            await accounts.set_language(request.user.id, data.language)
+    return Redirect(path=safe_next(data.next), status_code=303)
+
+
+@get("/accessibility", name="accessibility")
+async def accessibility_statement(request: Request) -> Template:
+    return render(request, "accessibility.html")
+
+
+@get("/health", name="health", media_type="text/plain")
+async def health() -> str:
+    return "ok"
+
+
+PAGE_ROUTES = [home, set_language, accessibility_statement, health]
