@@ -42,7 +42,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     @asynccontextmanager
     async def database_pool(_app: Litestar):
         db = engine()
-        if settings.is_sqlite:
+        if settings.is_sqlite or not settings.database_pool:
             yield
             return
         await db.start_connection_pool()

@@ -20,6 +20,9 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=PROJECT_ROOT / "data")
     database_url: str = ""
     secret_key: str = ""
+    # PostgreSQL connection pool, opened in the app lifespan. The HTTP tests switch it off: their
+    # test client runs the app on another event loop than the test code, and a pool is per loop.
+    database_pool: bool = True
     redis_url: str | None = None
     base_url: str = "http://127.0.0.1:8000"
     default_language: str = "fi"

@@ -20,7 +20,7 @@ class User(Table, tablename="account"):
     # Stored lower-cased so that uniqueness is case-insensitive on both engines.
     email = Varchar(length=254, unique=True, index=True)
     password_hash = Varchar(length=255, null=True, default=None)
-    department = ForeignKey(Department, null=True, on_delete=OnDelete.restrict)
+    department = ForeignKey(Department, null=True, on_delete=OnDelete.no_action)
     language = Varchar(length=2, default="fi")
     active = Boolean(default=True)
     is_employee = Boolean(default=True)

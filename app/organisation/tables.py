@@ -6,7 +6,7 @@ from piccolo.table import Table
 
 
 class Department(Table):
-    parent = ForeignKey("self", null=True, on_delete=OnDelete.restrict)
+    parent = ForeignKey("self", null=True, on_delete=OnDelete.no_action)
     name_fi = Varchar(length=200)
     name_sv = Varchar(length=200, default="")
     name_en = Varchar(length=200, default="")

@@ -29,7 +29,7 @@ class Strategy(Table):
 
 
 class Theme(Table):
-    strategy = ForeignKey(Strategy, on_delete=OnDelete.restrict)
+    strategy = ForeignKey(Strategy, on_delete=OnDelete.no_action)
     name_fi = Varchar(length=200)
     name_sv = Varchar(length=200, default="")
     name_en = Varchar(length=200, default="")
