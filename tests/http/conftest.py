@@ -1,4 +1,4 @@
-"""Test set-up: a throwaway database (SQLite, or PostgreSQL when DATABASE_URL says so),
+"""HTTP test set-up: a throwaway database (SQLite, or PostgreSQL when DATABASE_URL says so),
 migrated once per run and emptied between tests."""
 
 from __future__ import annotations
