@@ -21,3 +21,12 @@ test: lint
 format: install
 	$(UV) run ruff check --fix .
 	$(UV) run ruff format .
+
+# After adding or changing user-facing strings: re-extract them and update the fi/sv/en catalogues,
+# then translate the new entries in app/translations/<lang>/LC_MESSAGES/messages.po.
+messages: install
+	$(UV) run pybabel extract -F app/translations/babel.cfg -k N_ -k _ -k gettext -k ngettext:1,2 -c Translators: --no-wrap --sort-by-file --project=Kokeilu --copyright-holder=Kokeilu -o app/translations/messages.pot .
+	for lang in fi sv en; do \
+		$(UV) run pybabel update -i app/translations/messages.pot -d app/translations -D messages -l $$lang \
+			--init-missing --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date --no-wrap || exit 1; \
+	done

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import warnings
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,9 @@ from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
 BUSY_TIMEOUT_SECONDS = 15
+
+# Piccolo warns on every ILIKE under SQLite; LIKE is case-insensitive there already (for ASCII).
+warnings.filterwarnings("ignore", message=".*SQLite doesn't support ILIKE")
 
 
 class TunedSQLiteConnection(sqlite3.Connection):
@@ -84,3 +88,18 @@ async def update_versioned(table: type, row_id: int, version: int, values: dict[
         .returning(table.id)
     )
     return bool(result)
+
+
+async def name_taken(
+    table: type, column: Any, name: str, where: Any = None, except_id: int | None = None
+) -> bool:
+    """Case-insensitive uniqueness within a scope (e.g. siblings). Compared in Python because
+    SQLite's LIKE and lower() only fold ASCII ("Ä" vs "ä"); the scopes checked are small."""
+    query = table.select(table.id, column)
+    if where is not None:
+        query = query.where(where)
+    wanted = name.casefold().strip()
+    return any(
+        row[column._meta.name].casefold().strip() == wanted and row["id"] != except_id
+        for row in await query
+    )

@@ -142,7 +142,8 @@ class UserAdminController(Controller):
     async def set_password_link(self, request: Request, user_id: int) -> Template:
         user = await service.get_user(user_id)
         token = await service.create_set_password_link(user_id, request.user.id)
-        link = f"{request.app.state.settings.base_url.rstrip('/')}/set-password/{token}"
+        base_url = request.app.state["settings"].base_url.rstrip("/")
+        link = f"{base_url}/set-password/{token}"
         return render(
             request,
             "accounts/set_password_link.html",

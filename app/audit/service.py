@@ -56,6 +56,7 @@ async def entries_for(object_type: str, object_id: int, limit: int = 50) -> list
         .where((AuditLog.object_type == object_type) & (AuditLog.object_id == object_id))
         .order_by(AuditLog.id, ascending=False)
         .limit(limit)
+        .output(load_json=True)
     )
 
 

@@ -292,7 +292,7 @@ CURRENT_STRATEGY = DemoStrategy(
             "Inspiring others at work",
             "Innostan työkavereita kokeilemaan ja jakamaan ideoitaan. Onnistuneet kokeilut "
             "juhlistetaan, ja epäonnistuneistakin opitaan.",
-            "#b34700",
+            "#8a4b00",
         ),
         DemoTheme(
             "Hiljaisten asiakkaiden mukaan ottaminen",
@@ -300,7 +300,7 @@ CURRENT_STRATEGY = DemoStrategy(
             "Including silent customers",
             "Tavoitetaan asiakkaat, jotka eivät itse pidä ääntä itsestään tai eivät löydä "
             "palveluihin. Kysytään heidän näkökulmaansa sen sijaan, että oletetaan.",
-            "#6a3d9a",
+            "#6a1b9a",
         ),
         DemoTheme(
             "Osallisuuden lisääminen",
@@ -308,7 +308,7 @@ CURRENT_STRATEGY = DemoStrategy(
             "Increasing participation",
             "Palvelujen käyttäjät otetaan mukaan suunnittelemaan ja arvioimaan palveluja, "
             "jotta asiakkaan ääni kuuluu.",
-            "#0b6e4f",
+            "#00695c",
         ),
         DemoTheme(
             "Hiljaisen tiedon siirtyminen",
@@ -316,7 +316,7 @@ CURRENT_STRATEGY = DemoStrategy(
             "Passing on tacit knowledge",
             "Kokeneiden työntekijöiden osaaminen siirtyy työkavereille ja uusille "
             "työntekijöille ennen kuin se katoaa.",
-            "#a4005b",
+            "#ad1457",
         ),
         DemoTheme(
             "Sähköiset palvelut",
@@ -324,7 +324,7 @@ CURRENT_STRATEGY = DemoStrategy(
             "Digital services",
             "Asiakas voi hoitaa asiansa sähköisesti silloin, kun se hänelle sopii. Muut "
             "asiointikanavat säilyvät niille, jotka niitä tarvitsevat.",
-            "#005a9c",
+            "#0b5394",
         ),
         DemoTheme(
             "Ketterä kehittäminen",
@@ -332,7 +332,7 @@ CURRENT_STRATEGY = DemoStrategy(
             "Agile development",
             "Kehitetään pienin askelin ja nopein kokeiluin: suunnittele, toteuta, arvioi, "
             "kehitä. Uuden käyttöönotto vaatii aikaa ja rohkeutta.",
-            "#00707a",
+            "#0277bd",
         ),
     ),
 )
@@ -360,14 +360,14 @@ PREVIOUS_STRATEGY = DemoStrategy(
             "Residents' wellbeing",
             "Varkautelaisten terveyttä ja hyvinvointia tuetaan arjen palveluilla ja "
             "harrastusmahdollisuuksilla.",
-            "#8c2d19",
+            "#b3261e",
         ),
         DemoTheme(
             "Toimiva ja tuottava kaupunkiorganisaatio",
             "En fungerande och produktiv stadsorganisation",
             "An effective and productive city organisation",
             "Palvelut järjestetään sujuvasti ja kustannustehokkaasti yli hallinnonrajojen.",
-            "#4a5a6a",
+            "#455a64",
         ),
     ),
 )

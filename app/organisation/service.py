@@ -103,12 +103,8 @@ async def _check_parent(parent_id: int | None, moving_id: int | None = None) -> 
 
 
 async def _check_unique_name(name_fi: str, parent_id: int | None, except_id: int | None) -> None:
-    condition = (Department.name_fi.ilike(name_fi)) & (
-        Department.parent.is_null() if parent_id is None else Department.parent == parent_id
-    )
-    if except_id is not None:
-        condition &= Department.id != except_id
-    if await Department.exists().where(condition):
+    siblings = Department.parent.is_null() if parent_id is None else Department.parent == parent_id
+    if await db.name_taken(Department, Department.name_fi, name_fi, siblings, except_id):
         raise FieldErrors({"name_fi": N_("There is already a department with this name here.")})
 
 

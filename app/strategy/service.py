@@ -44,10 +44,7 @@ async def themes_of(strategy_id: int, include_archived: bool = True) -> list[dic
 
 
 async def _check_unique_strategy(name: str, except_id: int | None) -> None:
-    condition = Strategy.name.ilike(name)
-    if except_id is not None:
-        condition &= Strategy.id != except_id
-    if await Strategy.exists().where(condition):
+    if await db.name_taken(Strategy, Strategy.name, name, None, except_id):
         raise FieldErrors({"name": N_("There is already a strategy with this name.")})
 
 
@@ -105,10 +102,7 @@ async def get_theme(strategy_id: int, theme_id: int) -> dict[str, Any]:
 
 
 async def _check_unique_theme(strategy_id: int, name_fi: str, except_id: int | None) -> None:
-    condition = (Theme.strategy == strategy_id) & Theme.name_fi.ilike(name_fi)
-    if except_id is not None:
-        condition &= Theme.id != except_id
-    if await Theme.exists().where(condition):
+    if await db.name_taken(Theme, Theme.name_fi, name_fi, Theme.strategy == strategy_id, except_id):
         raise FieldErrors({"name_fi": N_("This strategy already has a theme with this name.")})
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 # The palette of app/static/css/kokeilu.css (.swatch-0 … .swatch-11); each passes AA with white text.
 PALETTE = (
-    "#0050a0", "#00695c", "#8a2d8f", "#b03a00", "#2e5e1f", "#a0174b",
-    "#3949ab", "#6d4c00", "#00607a", "#5d3fd3", "#7a2e2e", "#37474f",
+    "#0b5394", "#00695c", "#2e7d32", "#8a4b00", "#b3261e", "#ad1457",
+    "#6a1b9a", "#3949ab", "#0277bd", "#5d4037", "#455a64", "#7a5c00",
 )  # fmt: skip
 
 

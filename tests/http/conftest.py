@@ -56,3 +56,25 @@ async def client(app):
     async with AsyncTestClient(app=app, base_url="http://127.0.0.1:8000") as test_client:
         test_client.follow_redirects = False  # tests look at each redirect themselves
         yield test_client
+
+
+@pytest.fixture
+async def admin(client):
+    """A signed-in admin (the client carries the session)."""
+    from tests.factories import make_user
+    from tests.http.browser import sign_in
+
+    user = await make_user(name="Pää Käyttäjä", is_admin=True)
+    await sign_in(client, user.email)
+    return user
+
+
+@pytest.fixture
+async def employee(client):
+    """A signed-in employee with no other role."""
+    from tests.factories import make_user
+    from tests.http.browser import sign_in
+
+    user = await make_user(name="Tavallinen Työntekijä")
+    await sign_in(client, user.email)
+    return user
