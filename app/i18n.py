@@ -20,7 +20,7 @@ from babel.support import Translations
 
 from app.settings import LANGUAGES
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
+TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 HELSINKI = ZoneInfo("Europe/Helsinki")
 LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}
 

@@ -28,6 +28,7 @@ def _error_page(status: int) -> Template:
 
 def not_signed_in(request: Request, _exc: NotAuthorizedException) -> Response:
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    log.info("sign-in required", path=request.url.path)
     location = f"/sign-in?next={quote(target)}"
     if request.headers.get("hx-request"):
         # htmx follows redirects inside the swap; ask it to load the whole sign-in page instead.
@@ -35,7 +36,9 @@ def not_signed_in(request: Request, _exc: NotAuthorizedException) -> Response:
     return Redirect(path=location, status_code=303)
 
 
-def forbidden(_request: Request, _exc: PermissionDeniedException) -> Template:
+def forbidden(request: Request, _exc: PermissionDeniedException) -> Template:
+    user = request.scope.get("user")
+    log.info("access denied", path=request.url.path, user_id=user.id if user else None)
     return _error_page(403)
 
 

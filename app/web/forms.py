@@ -80,12 +80,14 @@ def translate_error(error: dict[str, Any]) -> str:
     ctx = error.get("ctx") or {}
     if error["type"] == "kokeilu":
         params = {key: value for key, value in ctx.items() if key != "msgid"}
-        return gettext(ctx["msgid"]).format(**params)
+        msgid = ctx["msgid"]  # a variable, so that message extraction does not pick up "msgid"
+        return gettext(msgid).format(**params)
     if error["type"] == "value_error" and "email" in str(error.get("msg", "")).lower():
         return gettext(N_("Enter a valid email address."))
-    if error["type"] == "string_too_short" and ctx.get("min_length") == 1:
-        return gettext(_MESSAGES["missing"])
-    msgid = _MESSAGES.get(error["type"], _MESSAGES["value_error"])
+    error_type = error["type"]
+    if error_type == "string_too_short" and ctx.get("min_length") == 1:
+        error_type = "missing"
+    msgid = _MESSAGES.get(error_type, _MESSAGES["value_error"])
     return gettext(msgid).format(**{key: value for key, value in ctx.items() if key != "error"})
 
 
