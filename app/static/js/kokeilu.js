@@ -47,6 +47,23 @@
   hideRedundantButtons(document);
   document.addEventListener("htmx:load", function (event) { hideRedundantButtons(event.target); });
 
+  // (d) Inline validation: in <form data-validate>, leaving a changed field asks the
+  // server to check it (the form's own action with _validate=<name>: nothing is saved)
+  // and swaps in that field's error message. The form itself still submits normally.
+  document.addEventListener("change", function (event) {
+    var field = event.target;
+    var form = field.form;
+    if (!form || !form.hasAttribute("data-validate") || !field.name || !window.htmx) return;
+    var error = document.getElementById("f-" + field.name + "-error");
+    if (!error) return;
+    window.htmx.ajax("POST", form.getAttribute("action") || window.location.pathname, {
+      source: field,
+      target: error,
+      swap: "outerHTML",
+      values: { _validate: field.name },
+    });
+  });
+
   // (c) Tell the user when an htmx request fails: by default htmx swaps nothing
   // on 4xx/5xx or network errors, so the click would otherwise seem ignored.
   // The text comes from the (translated) data-message of <div id="htmx-error" role="alert">.
