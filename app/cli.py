@@ -117,3 +117,7 @@ def run(ctx: click.Context, host: str, port: int) -> None:
         f"Serving Kokeilu on http://{host}:{port} (database: {settings.resolved_database_url})"
     )
     ctx.invoke(serve, host=host, port=port, workers=1)
+
+
+if __name__ == "__main__":
+    main()

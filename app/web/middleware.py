@@ -23,6 +23,9 @@ SESSION_USER = "user_id"
 SESSION_SIGNED_IN_AT = "signed_in_at"
 SESSION_LAST_SEEN = "last_seen"
 SESSION_LANGUAGE = "language"
+# How often activity is written back to the session: the idle timeout is exact to this much,
+# and most requests then need no session write at all.
+SESSION_TOUCH_SECONDS = 60
 
 
 def security_headers(settings: Settings) -> list[tuple[bytes, bytes]]:
@@ -115,7 +118,8 @@ class RequestContextMiddleware(ASGIMiddleware):
         if user is None:
             session.clear()
             return None
-        session[SESSION_LAST_SEEN] = now
+        if now - last_seen > SESSION_TOUCH_SECONDS:
+            session[SESSION_LAST_SEEN] = now
         return user
 
     def _language(self, scope: Scope, session: dict, user: accounts.User | None) -> str:

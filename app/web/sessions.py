@@ -13,6 +13,7 @@ from app.settings import Settings
 
 ROTATE_FLAG = "kokeilu.rotate_session"
 _NEW_ID = "kokeilu.new_session_id"
+_LOADED = "kokeilu.loaded_session"
 
 
 def request_session_rotation(connection: ASGIConnection) -> None:
@@ -40,7 +41,15 @@ class RotatingSessionBackend(ServerSideSessionBackend):
             return
         if state.get(ROTATE_FLAG) and old_id and old_id != self.get_session_id(connection):
             await self.delete(old_id, store=self.config.get_store_from_app(connection.scope["app"]))
+        if not state.get(ROTATE_FLAG) and old_id and state.get(_LOADED) == scope_session:
+            # Unchanged since it was loaded: skip the write, keep the cookie as it is.
+            return
         await super().store_in_message(scope_session, message, connection)
+
+    async def load_from_connection(self, connection: ASGIConnection) -> dict:
+        data = await super().load_from_connection(connection)
+        connection.scope.setdefault("state", {})[_LOADED] = dict(data)
+        return data
 
 
 class RotatingSessionConfig(ServerSideSessionConfig):
@@ -58,7 +67,9 @@ def session_config(settings: Settings) -> RotatingSessionConfig:
         store="sessions",
         key=session_cookie_name(settings),
         max_age=settings.session_idle_minutes * 60,
-        renew_on_access=True,
+        # Not renewed on read: the middleware refreshes "last_seen", and writing the session
+        # back renews its expiry (at most once a minute, see SESSION_TOUCH_SECONDS).
+        renew_on_access=False,
         httponly=True,
         secure=settings.is_https,
         samesite="lax",

@@ -1,0 +1,114 @@
+"""Time the main pages over real HTTP: starts the app on a throwaway SQLite database with the
+demo data, signs in as the demo admin and prints the median and 95th percentile per page.
+
+    uv run python bench/pages.py [--requests 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [
+    "/",
+    "/admin/departments",
+    "/admin/users",
+    "/admin/users?page=2",
+    "/admin/strategies",
+    "/accessibility",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=200)
+    args = parser.parse_args()
+    data_dir = tempfile.mkdtemp(prefix="kokeilu_bench_")
+    env = {
+        **os.environ,
+        "DATA_DIR": data_dir,
+        "DATABASE_URL": f"sqlite:///{data_dir}/bench.sqlite3",
+        "LOG_LEVEL": "WARNING",
+    }
+    for command in (["migrate"], ["demo-data"]):
+        subprocess.run(
+            [sys.executable, "-m", "app.cli", *command],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "app.main:create_app",
+            "--factory",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(base_url=base, timeout=10) as client:
+            for _ in range(100):
+                try:
+                    if client.get("/health").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    time.sleep(0.1)
+            client.get("/sign-in")
+            client.post(
+                "/sign-in",
+                data={
+                    "email": "admin@varkaus.example",
+                    "password": "kokeilu-demo-2026",
+                    "next": "/",
+                },
+                headers={"x-csrftoken": client.cookies.get("kokeilu_csrf")},
+            )
+            print(
+                f"{'page':<24} {'median ms':>10} {'p95 ms':>8} {'req/s':>7}   ({args.requests} sequential requests each)"
+            )
+            for path in PAGES:
+                timings = []
+                for _ in range(args.requests):
+                    started = time.perf_counter()
+                    response = client.get(path)
+                    timings.append((time.perf_counter() - started) * 1000)
+                    assert response.status_code == 200, (path, response.status_code)
+                timings.sort()
+                median = statistics.median(timings)
+                p95 = timings[int(len(timings) * 0.95) - 1]
+                print(
+                    f"{path:<24} {median:>10.2f} {p95:>8.2f} {1000 / statistics.mean(timings):>7.0f}"
+                )
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()
