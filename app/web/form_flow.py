@@ -3,6 +3,7 @@ an inline (htmx) check of one field without saving."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Generic
@@ -14,6 +15,8 @@ from app.service_errors import ConflictError, FieldErrors
 from app.web.forms import FormResult, ModelT, read_form
 
 VALIDATE_FIELD = "_validate"
+ERROR_ID = "_error_id"  # the id of the element the inline error replaces
+_ERROR_ID_PATTERN = re.compile(r"[a-z]+-[a-z0-9_]+-error")
 
 
 @dataclass
@@ -36,9 +39,12 @@ class FormOutcome(Generic[ModelT]):
 
     def inline_error(self) -> Template:
         name = self.validate_only or ""
+        error_id = str(self.form.data.get(ERROR_ID, ""))
+        if not _ERROR_ID_PATTERN.fullmatch(error_id):
+            error_id = f"f-{name}-error"
         return Template(
             template_name="components/field_error.html",
-            context={"name": name, "error": self.form.errors.get(name, "")},
+            context={"error_id": error_id, "error": self.form.errors.get(name, "")},
         )
 
 

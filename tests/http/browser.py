@@ -36,8 +36,8 @@ async def sign_in(client: AsyncTestClient, email: str, password: str = PASSWORD)
     return await post_form(client, "/sign-in", {"email": email, "password": password, "next": "/"})
 
 
-def field_error(soup: BeautifulSoup, name: str) -> str:
-    element = soup.find(id=f"f-{name}-error")
+def field_error(soup: BeautifulSoup, name: str, prefix: str = "f") -> str:
+    element = soup.find(id=f"{prefix}-{name}-error")
     return element.get_text(strip=True) if element else ""
 
 

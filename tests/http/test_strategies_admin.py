@@ -115,7 +115,7 @@ async def test_theme_bad_input_keeps_the_form_open(client, admin):
         response = await post_form(client, f"/admin/strategies/{strategy.id}/themes", data)
         assert response.status_code == 422, data
         soup = page(response)
-        assert field_error(soup, field), data
+        assert field_error(soup, field, prefix="theme"), data
         assert soup.select_one("details.add-theme").has_attr("open")
     assert await Theme.count() == 1
 
@@ -132,3 +132,23 @@ async def test_theme_of_another_strategy_is_not_reachable(client, admin):
     assert (await Theme.select(Theme.archived).where(Theme.id == theme.id).first())[
         "archived"
     ] is False
+
+
+async def test_inline_validation_of_a_theme_field_keeps_its_element_id(client, admin):
+    strategy = await make_strategy()
+    response = await post_form(
+        client,
+        f"/admin/strategies/{strategy.id}/themes",
+        {"name_fi": "", "_validate": "name_fi", "_error_id": "theme-name_fi-error"},
+        headers={"HX-Request": "true"},
+    )
+    element = page(response).find(id="theme-name_fi-error")
+    assert element is not None and element.get_text(strip=True)
+    forged = await post_form(
+        client,
+        f"/admin/strategies/{strategy.id}/themes",
+        {"name_fi": "", "_validate": "name_fi", "_error_id": '"><script>x</script>'},
+        headers={"HX-Request": "true"},
+    )
+    assert page(forged).find(id="f-name_fi-error") is not None and "<script>" not in forged.text
+    assert await Theme.count() == 0

@@ -54,13 +54,17 @@
     var field = event.target;
     var form = field.form;
     if (!form || !form.hasAttribute("data-validate") || !field.name || !window.htmx) return;
-    var error = document.getElementById("f-" + field.name + "-error");
+    // The field's error element is the one of its aria-describedby ids that ends in "-error".
+    var errorId = (field.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+      return /-error$/.test(id);
+    })[0];
+    var error = errorId && document.getElementById(errorId);
     if (!error) return;
     window.htmx.ajax("POST", form.getAttribute("action") || window.location.pathname, {
       source: field,
       target: error,
       swap: "outerHTML",
-      values: { _validate: field.name },
+      values: { _validate: field.name, _error_id: errorId },
     });
   });
 
