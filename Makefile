@@ -1,7 +1,7 @@
 # The two commands a newcomer needs: `make run` and `make test`.
 UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 
-.PHONY: run test install lint format messages
+.PHONY: run test install lint format messages screenshots
 
 install:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -30,3 +30,7 @@ messages: install
 		$(UV) run pybabel update -i app/translations/messages.pot -d app/translations -D messages -l $$lang \
 			--init-missing --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date --no-wrap || exit 1; \
 	done
+
+# Screenshots of the main pages (Finnish; 390 and 1280 px wide) into docs/screenshots/.
+screenshots: install
+	KOKEILU_SCREENSHOTS=1 $(UV) run pytest tests/e2e -k screenshots

@@ -31,6 +31,7 @@ def path_of(page: Page) -> str:
 def sign_in(page: Page, email: str = ADMIN_EMAIL, password: str = DEMO_PASSWORD) -> None:
     """Sign in through the form (checking the sign-in page with axe) and land on home."""
     visit(page, "/sign-in")
+    expect(page.locator("html")).to_have_attribute("lang", "fi")  # the default language
     page.fill("#f-email", email)
     page.fill("#f-password", password)
     with page.expect_navigation():

@@ -17,9 +17,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Playwright,
+    Response,
+    sync_playwright,
+)
 
 from tests.database import create_test_database, drop_test_database
+from tests.e2e.accessibility import register_without_javascript
 from tests.e2e.actions import DESKTOP
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -33,6 +42,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SERVER_START_SECONDS = 30
+# The server, Playwright and the browser are made once for the tests/e2e package and closed
+# after its last test (scope="package"): Playwright's sync API keeps an event loop running in
+# this thread, which would break the async tests of other packages run in the same session.
 # Short enough that a missing element fails the test quickly, long enough for a slow CI box.
 ACTION_TIMEOUT_MS = 10_000
 
@@ -85,7 +97,7 @@ def _wait_until_healthy(process: subprocess.Popen[bytes], base_url: str, log: Pa
     )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def live_server() -> Iterator[str]:
     """Base URL of a running Kokeilu with the demo data (shared by every e2e test)."""
     database_url = create_test_database("kokeilu_e2e")
@@ -97,7 +109,9 @@ def live_server() -> Iterator[str]:
         "SECRET_KEY": "e2e-secret-key-not-for-production-0123456789",
         "LOG_LEVEL": "WARNING",
     }
-    env.pop("REDIS_URL", None)
+    # Run as in production, whatever another test package set in this process.
+    for name in ("REDIS_URL", "DATABASE_POOL"):
+        env.pop(name, None)
     log = data_dir / "server.log"
     process: subprocess.Popen[bytes] | None = None
     try:
@@ -140,40 +154,68 @@ def live_server() -> Iterator[str]:
             shutil.rmtree(Path(database_url.removeprefix("sqlite:///")).parent, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
+@pytest.fixture(scope="package")
+def playwright(request: pytest.FixtureRequest) -> Iterator[Playwright]:
     if not Path(CHROMIUM).exists():
         message = "Chromium is not installed: apt-get install chromium (CI installs it)"
         if os.environ.get("KOKEILU_REQUIRE_BROWSER"):
             pytest.fail(f"KOKEILU_REQUIRE_BROWSER is set but {message}", pytrace=False)
         pytest.skip(message)
+    # The server (whose database is made and dropped with asyncio.run) must start before and
+    # stop after Playwright, whose sync API keeps an event loop running in this thread.
+    request.getfixturevalue("live_server")
     with sync_playwright() as driver:
         yield driver
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     yield browser
     browser.close()
 
 
+# A subresource that fails to load (a missing stylesheet or script) breaks the page quietly.
+CHECKED_RESOURCES = {"stylesheet", "script", "image", "font"}
+
+
 @pytest.fixture
 def new_context(browser: Browser, live_server: str) -> Iterator[Callable[..., BrowserContext]]:
     """Make a fresh browser context (own cookies) with Finnish defaults; closed after the test.
-    Keyword arguments go to `browser.new_context`, e.g. viewport=PHONE, java_script_enabled=False."""
+    Keyword arguments go to `browser.new_context`, e.g. viewport=PHONE, java_script_enabled=False.
+    The test fails if a page logs a JavaScript error (CSP refusals included) or a stylesheet,
+    script, image or font does not load."""
     contexts: list[BrowserContext] = []
+    problems: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        # Failed loads are reported by on_response, with their address; the browser's own
+        # /favicon.ico request is not the page's.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            where = message.page.url if message.page else message.location.get("url")
+            problems.append(f"console error on {where}: {message.text}")
+
+    def on_response(response: Response) -> None:
+        if response.request.resource_type in CHECKED_RESOURCES and response.status >= 400:
+            problems.append(f"{response.status} for {response.url}")
 
     def make(**options: Any) -> BrowserContext:
         settings = {"base_url": live_server, "viewport": DESKTOP, "locale": "fi-FI", **options}
         context = browser.new_context(**settings)
         context.set_default_timeout(ACTION_TIMEOUT_MS)
+        if settings.get("java_script_enabled") is False:
+            register_without_javascript(context)
+        context.on("console", on_console)
+        context.on("weberror", lambda error: problems.append(f"JavaScript error: {error.error}"))
+        context.on("response", on_response)
         contexts.append(context)
         return context
 
     yield make
     for context in contexts:
         context.close()
+    if problems:
+        pytest.fail("The browser reported problems:\n" + "\n".join(problems), pytrace=False)
 
 
 @pytest.fixture
