@@ -16,7 +16,7 @@ from app.accounts.tables import SetPasswordToken, SignInThrottle, User
 from app.audit import service as audit
 from app.i18n import N_
 from app.logs import get_logger
-from app.service_errors import ConflictError, FieldErrors, NotFound
+from app.service_errors import FieldErrors, NotFound
 
 __all__ = ["User"]
 
@@ -138,13 +138,8 @@ async def create_user(values: dict[str, Any], actor_id: int | None) -> User:
             raise FieldErrors({"email": N_("A user with this email already exists.")})
         password = values.pop("password", None)
         user = User(**values, password_hash=hash_password(password) if password else None)
-        await user.save()
-        await audit.record(
-            actor_id=actor_id,
-            action="create",
-            object_type="user",
-            object_id=user.id,
-            after=user_snapshot(user),
+        await audit.audited_insert(
+            user, object_type="user", actor_id=actor_id, after=user_snapshot(user)
         )
     return user
 
@@ -168,16 +163,8 @@ async def update_user(user_id: int, version: int, values: dict[str, Any], actor_
             )
         if "email" in values and await _email_taken(values["email"], except_id=user_id):
             raise FieldErrors({"email": N_("A user with this email already exists.")})
-        if not await db.update_versioned(User, user_id, version, values):
-            raise ConflictError(current)
-        before, after = audit.changed_fields(current, values)
-        await audit.record(
-            actor_id=actor_id,
-            action="update",
-            object_type="user",
-            object_id=user_id,
-            before=before,
-            after=after,
+        await audit.audited_update(
+            User, current, version, values, object_type="user", actor_id=actor_id
         )
 
 

@@ -92,8 +92,6 @@ class UserAdminController(Controller):
             return outcome.inline_error()
         if outcome.saved:
             return redirect_with_message(request, f"{LIST_URL}/{user_id}", N_("Changes saved."))
-        if outcome.conflict is not None:
-            outcome.form.data["version"] = outcome.conflict["version"]
         account = {**service.user_snapshot(user), "id": user_id, "version": user.version}
         return await self._form_page(request, account, outcome.context(), outcome.status_code)
 

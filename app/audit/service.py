@@ -8,7 +8,9 @@ from typing import Any
 
 import structlog
 
+from app import db
 from app.audit.tables import AuditLog
+from app.service_errors import ConflictError
 
 
 def _jsonable(values: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -64,3 +66,39 @@ def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict,
     """Only the fields whose value changed, for a compact audit entry."""
     keys = [key for key in after if before.get(key) != after.get(key)]
     return {key: before.get(key) for key in keys}, {key: after[key] for key in keys}
+
+
+async def audited_insert(
+    row: Any, *, object_type: str, actor_id: int | None, after: dict[str, Any]
+) -> int:
+    """Save a new row and record its creation; call inside a write transaction."""
+    await row.save()
+    await record(
+        actor_id=actor_id, action="create", object_type=object_type, object_id=row.id, after=after
+    )
+    return row.id
+
+
+async def audited_update(
+    table: type,
+    current: dict[str, Any],
+    version: int,
+    values: dict[str, Any],
+    *,
+    object_type: str,
+    actor_id: int | None,
+    action: str = "update",
+) -> None:
+    """Update a row read as `current` if nobody saved it since `version` (else ConflictError),
+    and record the changed fields; call inside a write transaction."""
+    if not await db.update_versioned(table, current["id"], version, values):
+        raise ConflictError(current)
+    before, after = changed_fields(current, values)
+    await record(
+        actor_id=actor_id,
+        action=action,
+        object_type=object_type,
+        object_id=current["id"],
+        before=before,
+        after=after,
+    )

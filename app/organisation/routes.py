@@ -99,9 +99,6 @@ class DepartmentAdminController(Controller):
             return outcome.inline_error()
         if outcome.saved:
             return redirect_with_message(request, LIST_URL, N_("Changes saved."))
-        if outcome.conflict is not None:
-            # Show the newer values with the user's own input kept beside them.
-            outcome.form.data["version"] = outcome.conflict["version"]
         return await self._edit_page(
             request,
             department,

@@ -112,16 +112,9 @@ async def create(values: dict[str, Any], actor_id: int) -> int:
     async with db.write_transaction():
         await _check_parent(values.get("parent"))
         await _check_unique_name(values["name_fi"], values.get("parent"), None)
-        department = Department(**values)
-        await department.save()
-        await audit.record(
-            actor_id=actor_id,
-            action="create",
-            object_type="department",
-            object_id=department.id,
-            after=values,
+        return await audit.audited_insert(
+            Department(**values), object_type="department", actor_id=actor_id, after=values
         )
-    return department.id
 
 
 async def update(department_id: int, version: int, values: dict[str, Any], actor_id: int) -> None:
@@ -129,16 +122,8 @@ async def update(department_id: int, version: int, values: dict[str, Any], actor
         current = await get(department_id)
         await _check_parent(values.get("parent"), moving_id=department_id)
         await _check_unique_name(values["name_fi"], values.get("parent"), department_id)
-        if not await db.update_versioned(Department, department_id, version, values):
-            raise ConflictError(current)
-        before, after = audit.changed_fields(current, values)
-        await audit.record(
-            actor_id=actor_id,
-            action="update",
-            object_type="department",
-            object_id=department_id,
-            before=before,
-            after=after,
+        await audit.audited_update(
+            Department, current, version, values, object_type="department", actor_id=actor_id
         )
 
 
@@ -153,17 +138,14 @@ async def set_archived(department_id: int, version: int, archived: bool, actor_i
             parent = await get(current["parent"])
             if parent["archived"]:
                 raise FieldErrors({"__all__": N_("Restore the parent department first.")})
-        if not await db.update_versioned(
-            Department, department_id, version, {"archived": archived}
-        ):
-            raise ConflictError(current)
-        await audit.record(
+        await audit.audited_update(
+            Department,
+            current,
+            version,
+            {"archived": archived},
+            object_type="department",
             actor_id=actor_id,
             action="archive" if archived else "restore",
-            object_type="department",
-            object_id=department_id,
-            before={"archived": current["archived"]},
-            after={"archived": archived},
         )
 
 

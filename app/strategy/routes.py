@@ -115,8 +115,6 @@ class StrategyAdminController(Controller):
             return outcome.inline_error()
         if outcome.saved:
             return redirect_with_message(request, f"{LIST_URL}/{strategy_id}", N_("Changes saved."))
-        if outcome.conflict is not None:
-            outcome.form.data["version"] = outcome.conflict["version"]
         return await self._detail(request, strategy, outcome=outcome)
 
     @post("/{strategy_id:int}/themes", name="theme_create", status_code=303)
@@ -178,8 +176,6 @@ class StrategyAdminController(Controller):
             return outcome.inline_error()
         if outcome.saved:
             return redirect_with_message(request, f"{LIST_URL}/{strategy_id}", N_("Changes saved."))
-        if outcome.conflict is not None:
-            outcome.form.data["version"] = outcome.conflict["version"]
         return await self._theme_page(
             request, strategy, theme, outcome.context(), outcome.status_code
         )

@@ -9,7 +9,7 @@ from piccolo.query.functions.aggregate import Count
 from app import db
 from app.audit import service as audit
 from app.i18n import N_
-from app.service_errors import ConflictError, FieldErrors, NotFound
+from app.service_errors import FieldErrors, NotFound
 from app.strategy.tables import Strategy, Theme
 
 
@@ -57,18 +57,12 @@ async def _make_only_current(strategy_id: int) -> None:
 async def create_strategy(values: dict[str, Any], actor_id: int) -> int:
     async with db.write_transaction():
         await _check_unique_strategy(values["name"], None)
-        strategy = Strategy(**values)
-        await strategy.save()
-        if values.get("is_current"):
-            await _make_only_current(strategy.id)
-        await audit.record(
-            actor_id=actor_id,
-            action="create",
-            object_type="strategy",
-            object_id=strategy.id,
-            after=values,
+        strategy_id = await audit.audited_insert(
+            Strategy(**values), object_type="strategy", actor_id=actor_id, after=values
         )
-    return strategy.id
+        if values.get("is_current"):
+            await _make_only_current(strategy_id)
+    return strategy_id
 
 
 async def update_strategy(
@@ -77,19 +71,11 @@ async def update_strategy(
     async with db.write_transaction():
         current = await get_strategy(strategy_id)
         await _check_unique_strategy(values["name"], strategy_id)
-        if not await db.update_versioned(Strategy, strategy_id, version, values):
-            raise ConflictError(current)
+        await audit.audited_update(
+            Strategy, current, version, values, object_type="strategy", actor_id=actor_id
+        )
         if values.get("is_current"):
             await _make_only_current(strategy_id)
-        before, after = audit.changed_fields(current, values)
-        await audit.record(
-            actor_id=actor_id,
-            action="update",
-            object_type="strategy",
-            object_id=strategy_id,
-            before=before,
-            after=after,
-        )
 
 
 async def get_theme(strategy_id: int, theme_id: int) -> dict[str, Any]:
@@ -110,16 +96,12 @@ async def create_theme(strategy_id: int, values: dict[str, Any], actor_id: int) 
     async with db.write_transaction():
         await get_strategy(strategy_id)
         await _check_unique_theme(strategy_id, values["name_fi"], None)
-        theme = Theme(strategy=strategy_id, **values)
-        await theme.save()
-        await audit.record(
-            actor_id=actor_id,
-            action="create",
+        return await audit.audited_insert(
+            Theme(strategy=strategy_id, **values),
             object_type="theme",
-            object_id=theme.id,
+            actor_id=actor_id,
             after=values,
         )
-    return theme.id
 
 
 async def update_theme(
@@ -129,14 +111,7 @@ async def update_theme(
         current = await get_theme(strategy_id, theme_id)
         if "name_fi" in values:
             await _check_unique_theme(strategy_id, values["name_fi"], theme_id)
-        if not await db.update_versioned(Theme, theme_id, version, values):
-            raise ConflictError(current)
-        before, after = audit.changed_fields(current, values)
-        await audit.record(
-            actor_id=actor_id,
-            action="archive" if values.get("archived") else "update",
-            object_type="theme",
-            object_id=theme_id,
-            before=before,
-            after=after,
+        action = {True: "archive", False: "restore"}.get(values.get("archived"), "update")
+        await audit.audited_update(
+            Theme, current, version, values, object_type="theme", actor_id=actor_id, action=action
         )

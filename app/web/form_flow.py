@@ -63,4 +63,6 @@ async def submit_form(
             form.add_errors(exc.errors)
         except ConflictError as exc:
             outcome.conflict = exc.current
+            # The form now carries the saved version: saving again keeps the user's input.
+            form.data["version"] = exc.current["version"]
     return outcome
