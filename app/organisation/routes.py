@@ -116,6 +116,8 @@ class DepartmentAdminController(Controller):
         version = form.value.version if form.ok else 0
         try:
             if action == "delete":
+                if not form.data.get("confirm"):
+                    raise FieldErrors({"confirm": N_("Tick the box to confirm the deletion.")})
                 await service.delete(department_id, version, request.user.id)
             else:
                 await service.set_archived(

@@ -23,7 +23,7 @@ ADMIN_WRITES = [
     ("/admin/departments", {"name_fi": "Luvaton"}),
     ("/admin/departments/{department}", {"name_fi": "Luvaton", "version": "1"}),
     ("/admin/departments/{department}/archive", {"version": "1"}),
-    ("/admin/departments/{department}/delete", {"version": "1"}),
+    ("/admin/departments/{department}/delete", {"version": "1", "confirm": "true"}),
     ("/admin/users/new", {"name": "X", "email": "x@example.fi"}),
     (
         "/admin/users/{user}",
