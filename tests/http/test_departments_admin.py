@@ -143,13 +143,16 @@ async def test_archive_and_restore(client, admin):
 async def test_department_with_people_cannot_be_deleted(client, admin):
     unit = await make_department(name_fi="Täysi")
     await make_user(department=unit.id)
-    response = await post_form(client, f"/admin/departments/{unit.id}/delete", {"version": "1"})
+    confirmed = {"version": "1", "confirm": "true"}
+    response = await post_form(client, f"/admin/departments/{unit.id}/delete", confirmed)
     assert response.status_code == 422
     assert await Department.exists().where(Department.id == unit.id)
     empty = await make_department(name_fi="Tyhjä")
-    assert (
-        await post_form(client, f"/admin/departments/{empty.id}/delete", {"version": "1"})
-    ).status_code == 303
+    unconfirmed = await post_form(client, f"/admin/departments/{empty.id}/delete", {"version": "1"})
+    assert unconfirmed.status_code == 422
+    assert await Department.exists().where(Department.id == empty.id)
+    deleted = await post_form(client, f"/admin/departments/{empty.id}/delete", confirmed)
+    assert deleted.status_code == 303
     assert not await Department.exists().where(Department.id == empty.id)
 
 
