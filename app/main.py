@@ -16,8 +16,9 @@ from app.accounts.routes import ACCOUNT_ROUTES
 from app.accounts.session_store import DatabaseSessionStore
 from app.accounts.user_admin_routes import UserAdminController
 from app.db import engine
+from app.experiments.routes import ExperimentController
 from app.logs import configure_logging
-from app.organisation.routes import DepartmentAdminController
+from app.organisation.routes import DepartmentAdminController, DepartmentPageController
 from app.settings import PROJECT_ROOT, Settings, get_settings
 from app.strategy.routes import StrategyAdminController
 from app.web.errors import EXCEPTION_HANDLERS
@@ -66,6 +67,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             *PAGE_ROUTES,
             *ACCOUNT_ROUTES,
             UserAdminController,
+            ExperimentController,
+            DepartmentPageController,
             DepartmentAdminController,
             StrategyAdminController,
             create_static_files_router(

@@ -4,6 +4,18 @@ from piccolo.conf.apps import AppConfig
 
 from app.accounts.tables import SessionRecord, SetPasswordToken, SignInThrottle, User
 from app.audit.tables import AuditLog
+from app.experiments.tables import (
+    CustomerGroup,
+    Cycle,
+    Experiment,
+    ExperimentChannel,
+    ExperimentCoOwner,
+    ExperimentCustomerGroup,
+    ExperimentDepartment,
+    ExperimentTheme,
+    FormDraft,
+    Measure,
+)
 from app.organisation.tables import Department
 from app.settings import PROJECT_ROOT
 from app.strategy.tables import Strategy, Theme
@@ -16,6 +28,16 @@ TABLES = [
     SessionRecord,
     Strategy,
     Theme,
+    CustomerGroup,
+    Experiment,
+    ExperimentCoOwner,
+    ExperimentDepartment,
+    ExperimentTheme,
+    ExperimentCustomerGroup,
+    ExperimentChannel,
+    Measure,
+    Cycle,
+    FormDraft,
     AuditLog,
 ]
 

@@ -24,3 +24,7 @@ class ConflictError(Exception):
 
 class NotFound(Exception):
     """The object does not exist or this user may not see it (the route answers 404)."""
+
+
+class Forbidden(Exception):
+    """The user may see the object but not change it (the route answers 403)."""

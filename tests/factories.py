@@ -58,3 +58,32 @@ async def make_theme(strategy: Strategy, **values: Any) -> Theme:
     theme = Theme(**{"strategy": strategy.id, "name_fi": f"Teema {next(_sequence)}", **values})
     await theme.save()
     return theme
+
+
+async def make_experiment(owner: User, *, themes=(), departments=(), co_owners=(), **values: Any):
+    """An experiment with its links, written directly (no audit): for reading tests."""
+    from app.experiments.tables import (
+        Experiment,
+        ExperimentCoOwner,
+        ExperimentDepartment,
+        ExperimentTheme,
+    )
+
+    experiment = Experiment(
+        **{
+            "title": f"Kokeilu {next(_sequence)}",
+            "problem": "Asiakkaat odottavat.",
+            "owner": owner.id,
+            **values,
+        }
+    )
+    await experiment.save()
+    for theme in themes:
+        await ExperimentTheme.insert(ExperimentTheme(experiment=experiment.id, theme=theme.id))
+    for department in departments:
+        await ExperimentDepartment.insert(
+            ExperimentDepartment(experiment=experiment.id, department=department.id)
+        )
+    for person in co_owners:
+        await ExperimentCoOwner.insert(ExperimentCoOwner(experiment=experiment.id, user=person.id))
+    return experiment

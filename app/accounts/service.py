@@ -285,3 +285,18 @@ async def set_password_with_token(token: str, new_password: str) -> User | None:
             actor_id=user.id, action="set_password_by_link", object_type="user", object_id=user.id
         )
     return user
+
+
+async def active_people() -> list[dict[str, Any]]:
+    """Everyone who can be picked as a co-owner, with their department's name."""
+    return (
+        await User.select(
+            User.id,
+            User.name,
+            User.department.name_fi.as_alias("department_name_fi"),
+            User.department.name_sv.as_alias("department_name_sv"),
+            User.department.name_en.as_alias("department_name_en"),
+        )
+        .where(User.active.eq(True))
+        .order_by(User.name)
+    )

@@ -7,13 +7,14 @@ from typing import Any
 from litestar import Controller, Request, get, post
 from litestar.response import Redirect, Template
 
+from app.experiments import listing
 from app.i18n import N_
 from app.organisation import service
 from app.organisation.schemas import DepartmentForm
 from app.service_errors import ConflictError, FieldErrors
 from app.web.form_flow import FormOutcome, submit_form
 from app.web.forms import VersionForm, read_form
-from app.web.guards import admin_only
+from app.web.guards import admin_only, signed_in
 from app.web.rendering import redirect_with_message, render
 
 LIST_URL = "/admin/departments"
@@ -157,3 +158,23 @@ class DepartmentAdminController(Controller):
     @post("/{department_id:int}/delete", name="department_delete", status_code=303)
     async def delete(self, request: Request, department_id: int) -> Template | Redirect:
         return await self._state_change(request, department_id, "delete")
+
+
+class DepartmentPageController(Controller):
+    """A department's page for everyone signed in: its people, sub-departments and experiments."""
+
+    path = "/departments"
+    guards = [signed_in]
+
+    @get("/{department_id:int}", name="department_page")
+    async def show(self, request: Request, department_id: int, page: int = 1) -> Template:
+        department = await service.get(department_id)
+        filters = listing.BrowseFilters(department=department_id, page=max(page, 1))
+        context = {
+            "department": department,
+            "parents": await service.ancestors(department_id),
+            "children": await service.children(department_id),
+            "people": await service.people(department_id),
+            "result": await listing.browse(request.user, filters),
+        }
+        return render(request, "organisation/department_page.html", context)

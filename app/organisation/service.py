@@ -171,3 +171,31 @@ async def delete(department_id: int, version: int, actor_id: int) -> None:
             object_id=department_id,
             before={key: current[key] for key in EDITABLE_FIELDS},
         )
+
+
+async def ancestors(department_id: int) -> list[dict[str, Any]]:
+    """Parents from the top down (the tree is small: one query, walked in Python)."""
+    rows = {row["id"]: row for row in await all_departments()}
+    chain: list[dict[str, Any]] = []
+    current = rows.get(department_id)
+    while current and current["parent"] and len(chain) < len(rows):
+        current = rows.get(current["parent"])
+        if current:
+            chain.insert(0, current)
+    return chain
+
+
+async def children(department_id: int) -> list[dict[str, Any]]:
+    return (
+        await Department.select()
+        .where((Department.parent == department_id) & Department.archived.eq(False))
+        .order_by(Department.name_fi)
+    )
+
+
+async def people(department_id: int) -> list[dict[str, Any]]:
+    return (
+        await User.select(User.id, User.name)
+        .where((User.department == department_id) & User.active.eq(True))
+        .order_by(User.name)
+    )

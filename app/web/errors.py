@@ -15,7 +15,7 @@ from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
 from app.logs import get_logger
-from app.service_errors import NotFound
+from app.service_errors import Forbidden, NotFound
 
 log = get_logger("kokeilu.errors")
 
@@ -36,7 +36,7 @@ def not_signed_in(request: Request, _exc: NotAuthorizedException) -> Response:
     return Redirect(path=location, status_code=303)
 
 
-def forbidden(request: Request, _exc: PermissionDeniedException) -> Template:
+def forbidden(request: Request, _exc: Exception) -> Template:
     user = request.scope.get("user")
     log.info("access denied", path=request.url.path, user_id=user.id if user else None)
     return _error_page(403)
@@ -60,6 +60,7 @@ EXCEPTION_HANDLERS = {
     PermissionDeniedException: forbidden,
     NotFoundException: not_found,
     NotFound: not_found,
+    Forbidden: forbidden,
     HTTPException: http_error,
     Exception: server_error,
 }

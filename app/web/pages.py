@@ -46,6 +46,14 @@ async def set_language(
     return Redirect(path=safe_next(data.next), status_code=303)
 
 
+@post("/markdown-preview", name="markdown_preview", guards=[signed_in], status_code=200)
+async def markdown_preview(request: Request) -> Template:
+    """The sanitised HTML of one Markdown field, for the Preview button next to long texts."""
+    form = await request.form()
+    text = str(form.get(str(form.get("_field", "")), ""))[:20_000]
+    return Template(template_name="components/markdown_preview.html", context={"text": text})
+
+
 @get("/accessibility", name="accessibility")
 async def accessibility_statement(request: Request) -> Template:
     return render(request, "accessibility.html")
@@ -56,4 +64,4 @@ async def health() -> str:
     return "ok"
 
 
-PAGE_ROUTES = [home, set_language, accessibility_statement, health]
+PAGE_ROUTES = [home, set_language, markdown_preview, accessibility_statement, health]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from typing import Any
+from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from litestar.plugins.jinja import JinjaTemplateEngine
@@ -10,9 +12,22 @@ from litestar.template.config import TemplateConfig
 from markupsafe import Markup
 
 from app import i18n
+from app.experiments import vocabulary
 from app.markdown_render import render_markdown
 from app.settings import LANGUAGES, PROJECT_ROOT, Settings
 from app.web.theme_colours import swatch_class
+
+
+def query_with(request: Any, **changes: Any) -> str:
+    """The current query string with some parameters replaced (None removes), for pagination
+    and sort links that keep the filters."""
+    params = [
+        (key, value) for key, value in request.query_params.multi_items() if key not in changes
+    ]
+    for key, value in changes.items():
+        if value is not None:
+            params.append((key, str(value)))
+    return "?" + urlencode(params)
 
 
 def create_environment(settings: Settings) -> Environment:
@@ -38,6 +53,11 @@ def create_environment(settings: Settings) -> Environment:
         languages=LANGUAGES,
         language_names=i18n.LANGUAGE_NAMES,
         current_language=i18n.current_language,
+        query_with=query_with,
+        statuses=vocabulary.STATUSES,
+        outcomes=vocabulary.OUTCOMES,
+        decisions=vocabulary.DECISIONS,
+        channels=vocabulary.CHANNELS,
     )
     return env
 

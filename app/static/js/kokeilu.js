@@ -68,6 +68,19 @@
     });
   });
 
+  // (e) The experiment page saves one section at a time with htmx, which bumps the experiment's
+  // version. The other sections' forms must then carry the new version, or their next save
+  // would be refused as a conflict with the user's own change.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var section = event.detail.target && event.detail.target.closest
+      ? document.getElementById(event.detail.target.id) : null;
+    var version = section && section.getAttribute("data-experiment-version");
+    if (!version) return;
+    document.querySelectorAll("input.js-experiment-version").forEach(function (input) {
+      input.value = version;
+    });
+  });
+
   // (c) Tell the user when an htmx request fails: by default htmx swaps nothing
   // on 4xx/5xx or network errors, so the click would otherwise seem ignored.
   // The text comes from the (translated) data-message of <div id="htmx-error" role="alert">.

@@ -1,0 +1,369 @@
+"""Experiment pages: my experiments, new, the experiment page with its sections, browse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, get, post
+from litestar.response import Redirect, Template
+from pydantic import ValidationError
+
+from app.accounts import service as accounts
+from app.experiments import drafts, listing, service
+from app.experiments.schemas import (
+    BasicsForm,
+    CycleForm,
+    DescriptionForm,
+    MeasureForm,
+    NewExperimentForm,
+    PeopleForm,
+    ResultForm,
+    StatusForm,
+)
+from app.experiments.vocabulary import TRANSITIONS
+from app.i18n import N_
+from app.organisation import service as organisation
+from app.web.form_flow import submit_form
+from app.web.forms import form_to_dict
+from app.web.guards import signed_in
+from app.web.rendering import redirect_with_message, render
+
+SECTIONS: dict[str, type] = {
+    "basics": BasicsForm,
+    "description": DescriptionForm,
+    "people": PeopleForm,
+    "result": ResultForm,
+}
+NEW_DRAFT_KEY = "new-experiment"
+
+
+def _is_htmx(request: Request) -> bool:
+    return bool(request.headers.get("hx-request"))
+
+
+def _url(experiment_id: int, anchor: str = "") -> str:
+    return f"/experiments/{experiment_id}" + (f"#{anchor}" if anchor else "")
+
+
+async def _choices() -> dict[str, Any]:
+    return {
+        "theme_choices": await service.current_themes(),
+        "department_choices": await organisation.active_choices(),
+        "customer_group_choices": await service.customer_groups(),
+    }
+
+
+def _section_form(view: service.ExperimentView, section: str) -> dict[str, Any]:
+    row = view.row
+    return {
+        "basics": lambda: {
+            "title": row["title"],
+            "themes": view.ids("themes"),
+            "departments": view.ids("departments"),
+            "customer_groups": view.ids("customer_groups"),
+            "channels": view.ids("channels"),
+        },
+        "description": lambda: {key: row[key] for key in ("problem", "hypothesis", "plan")},
+        "people": lambda: {"co_owners": view.ids("co_owners")},
+        "result": lambda: {key: row[key] for key in ("result", "outcome", "learning", "decision")},
+    }[section]() | {"version": row["version"]}
+
+
+class ExperimentController(Controller):
+    path = "/experiments"
+    guards = [signed_in]
+
+    # --- lists --------------------------------------------------------------------------
+
+    @get("/mine", name="my_experiments")
+    async def mine(self, request: Request) -> Template:
+        return render(request, "experiments/mine.html", {"mine": await listing.mine(request.user)})
+
+    @get("/", name="browse_experiments")
+    async def browse(self, request: Request) -> Template:
+        raw = form_to_dict(request.query_params, listing.BrowseFilters)
+        try:
+            filters = listing.BrowseFilters.model_validate(raw)
+        except ValidationError:
+            filters = listing.BrowseFilters(q=str(raw.get("q", ""))[:200])
+        result = await listing.browse(request.user, filters)
+        context = {"result": result, "filters": filters, **await _choices()}
+        context["owner_name"] = (
+            (await accounts.get_user(filters.owner)).name if filters.owner else None
+        )
+        return render(request, "experiments/browse.html", context, block="results")
+
+    # --- new ----------------------------------------------------------------------------
+
+    @get("/new", name="experiment_new")
+    async def new(self, request: Request) -> Template:
+        saved = await drafts.load(request.user.id, NEW_DRAFT_KEY)
+        form, saved_at = saved if saved else ({}, None)
+        return render(
+            request,
+            "experiments/new.html",
+            {"form": form, "errors": {}, "draft_saved_at": saved_at, **await _choices()},
+        )
+
+    @post("/new/autosave", name="experiment_new_autosave", status_code=200)
+    async def autosave_new(self, request: Request) -> Template:
+        data = form_to_dict(await request.form(), NewExperimentForm)
+        data.pop("_csrf_token", None)
+        saved_at = await drafts.save(request.user.id, NEW_DRAFT_KEY, data)
+        return Template(
+            template_name="experiments/_autosave_status.html", context={"saved_at": saved_at}
+        )
+
+    @post("/new", name="experiment_create", status_code=303)
+    async def create(self, request: Request) -> Template | Redirect:
+        user = request.user
+        outcome = await submit_form(
+            request,
+            NewExperimentForm,
+            lambda value: service.create(user, value.model_dump(), user.department),
+        )
+        if outcome.validate_only:
+            return outcome.inline_error()
+        if outcome.saved:
+            await drafts.clear(user.id, NEW_DRAFT_KEY)
+            return redirect_with_message(
+                request,
+                _url(outcome.result),
+                N_(
+                    "Draft saved. Only you can see it until you mark it planned. Add the hypothesis, plan and measures below."
+                ),
+            )
+        return render(
+            request,
+            "experiments/new.html",
+            {**outcome.context(), "draft_saved_at": None, **await _choices()},
+            status_code=outcome.status_code,
+        )
+
+    # --- the experiment page ------------------------------------------------------------
+
+    async def _page(
+        self,
+        request: Request,
+        experiment_id: int,
+        *,
+        editing: str | None = None,
+        form: dict[str, Any] | None = None,
+        errors: dict[str, str] | None = None,
+        conflict: dict[str, Any] | None = None,
+        status_code: int = 200,
+        block: str | None = None,
+    ) -> Template:
+        view = await service.get_for(request.user, experiment_id)
+        if editing and not view.can_edit:
+            editing = None
+        if editing in SECTIONS and form is None:
+            form = _section_form(view, editing)
+        context = {
+            "view": view,
+            "row": view.row,
+            "editing": editing,
+            "form": form or {},
+            "errors": errors or {},
+            "conflict": conflict,
+            "transitions": TRANSITIONS[view.row["status"]],
+            "missing_for_completion": service.missing_for_completion(view.row),
+            "history": await service.history(experiment_id) if not block else [],
+            "people_choices": await accounts.active_people() if editing == "people" else [],
+            **await _choices(),
+        }
+        return render(
+            request, "experiments/detail.html", context, block=block, status_code=status_code
+        )
+
+    @get("/{experiment_id:int}", name="experiment_detail")
+    async def detail(
+        self, request: Request, experiment_id: int, edit: str | None = None
+    ) -> Template:
+        block = None
+        if _is_htmx(request) and edit is not None:
+            block = f"section_{_section_of(edit)}"
+        return await self._page(request, experiment_id, editing=edit, block=block)
+
+    @post("/{experiment_id:int}/sections/{section:str}", name="experiment_section", status_code=303)
+    async def save_section(
+        self, request: Request, experiment_id: int, section: str
+    ) -> Template | Redirect:
+        model = SECTIONS.get(section)
+        if model is None:
+            return Redirect(path=_url(experiment_id), status_code=303)
+        outcome = await submit_form(
+            request,
+            model,
+            lambda value: service.update_section(
+                request.user, experiment_id, value.version, value.model_dump(exclude={"version"})
+            ),
+        )
+        if outcome.validate_only:
+            return outcome.inline_error()
+        block = f"section_{section}" if _is_htmx(request) else None
+        if outcome.saved:
+            if block:
+                return await self._page(request, experiment_id, block=block)
+            return redirect_with_message(
+                request, _url(experiment_id, f"section-{section}"), N_("Changes saved.")
+            )
+        return await self._page(
+            request,
+            experiment_id,
+            editing=section,
+            form=outcome.form.data,
+            errors=outcome.form.errors,
+            conflict=outcome.conflict,
+            status_code=outcome.status_code,
+            block=block,
+        )
+
+    @post("/{experiment_id:int}/status", name="experiment_status", status_code=303)
+    async def status(self, request: Request, experiment_id: int) -> Template | Redirect:
+        outcome = await submit_form(
+            request,
+            StatusForm,
+            lambda value: service.change_status(
+                request.user, experiment_id, value.version, value.status, value.abandon_reason
+            ),
+        )
+        if outcome.saved:
+            status = outcome.form.value.status
+            message = (
+                N_(
+                    "Completed! Thank you for sharing what you learned. A failed experiment with a good learning is a success too."
+                )
+                if status == "completed"
+                else N_("Status changed.")
+            )
+            return redirect_with_message(request, _url(experiment_id), message)
+        return await self._page(
+            request,
+            experiment_id,
+            editing="status",
+            form=outcome.form.data,
+            errors=outcome.form.errors,
+            conflict=outcome.conflict,
+            status_code=outcome.status_code,
+        )
+
+    # --- measures and cycles --------------------------------------------------------------
+
+    async def _child_write(
+        self, request: Request, experiment_id: int, editing: str, model: type, save
+    ) -> Template | Redirect:
+        outcome = await submit_form(request, model, save)
+        if outcome.validate_only:
+            return outcome.inline_error()
+        section = "measures" if editing.startswith("measure") else "cycles"
+        block = f"section_{section}" if _is_htmx(request) else None
+        if outcome.saved:
+            if block:
+                return await self._page(request, experiment_id, block=block)
+            return redirect_with_message(
+                request, _url(experiment_id, f"section-{section}"), N_("Changes saved.")
+            )
+        return await self._page(
+            request,
+            experiment_id,
+            editing=editing,
+            form=outcome.form.data,
+            errors=outcome.form.errors,
+            conflict=outcome.conflict,
+            status_code=outcome.status_code,
+            block=block,
+        )
+
+    @post("/{experiment_id:int}/measures", name="measure_add", status_code=303)
+    async def add_measure(self, request: Request, experiment_id: int) -> Template | Redirect:
+        return await self._child_write(
+            request,
+            experiment_id,
+            "measure-new",
+            MeasureForm,
+            lambda value: service.save_measure(
+                request.user, experiment_id, value.model_dump(exclude={"version"})
+            ),
+        )
+
+    @post("/{experiment_id:int}/measures/{measure_id:int}", name="measure_update", status_code=303)
+    async def update_measure(
+        self, request: Request, experiment_id: int, measure_id: int
+    ) -> Template | Redirect:
+        return await self._child_write(
+            request,
+            experiment_id,
+            f"measure-{measure_id}",
+            MeasureForm,
+            lambda value: service.save_measure(
+                request.user,
+                experiment_id,
+                value.model_dump(exclude={"version"}),
+                measure_id,
+                value.version,
+            ),
+        )
+
+    @post(
+        "/{experiment_id:int}/measures/{measure_id:int}/delete",
+        name="measure_delete",
+        status_code=303,
+    )
+    async def delete_measure(
+        self, request: Request, experiment_id: int, measure_id: int
+    ) -> Redirect:
+        await service.delete_measure(request.user, experiment_id, measure_id)
+        return redirect_with_message(
+            request, _url(experiment_id, "section-measures"), N_("Measure removed.")
+        )
+
+    @post("/{experiment_id:int}/cycles", name="cycle_start", status_code=303)
+    async def start_cycle(self, request: Request, experiment_id: int) -> Redirect:
+        cycle_id = await service.start_cycle(request.user, experiment_id)
+        return Redirect(
+            path=f"/experiments/{experiment_id}?edit=cycle-{cycle_id}#cycle-{cycle_id}",
+            status_code=303,
+        )
+
+    @post("/{experiment_id:int}/cycles/{cycle_id:int}", name="cycle_update", status_code=303)
+    async def update_cycle(
+        self, request: Request, experiment_id: int, cycle_id: int
+    ) -> Template | Redirect:
+        return await self._child_write(
+            request,
+            experiment_id,
+            f"cycle-{cycle_id}",
+            CycleForm,
+            lambda value: service.update_cycle(
+                request.user,
+                experiment_id,
+                cycle_id,
+                value.version,
+                value.model_dump(exclude={"version"}),
+            ),
+        )
+
+    # --- delete and restore ---------------------------------------------------------------
+
+    @post("/{experiment_id:int}/delete", name="experiment_delete", status_code=303)
+    async def delete(self, request: Request, experiment_id: int) -> Redirect:
+        await service.set_deleted(request.user, experiment_id, True)
+        return redirect_with_message(
+            request,
+            "/experiments/mine",
+            N_("Experiment deleted. You can restore it from the bottom of this page."),
+        )
+
+    @post("/{experiment_id:int}/restore", name="experiment_restore", status_code=303)
+    async def restore(self, request: Request, experiment_id: int) -> Redirect:
+        await service.set_deleted(request.user, experiment_id, False)
+        return redirect_with_message(request, _url(experiment_id), N_("Experiment restored."))
+
+
+def _section_of(edit: str) -> str:
+    if edit.startswith("measure"):
+        return "measures"
+    if edit.startswith("cycle"):
+        return "cycles"
+    return edit if edit in SECTIONS or edit == "status" else "basics"
