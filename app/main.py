@@ -16,6 +16,7 @@ from app.accounts.routes import ACCOUNT_ROUTES
 from app.accounts.session_store import DatabaseSessionStore
 from app.accounts.user_admin_routes import UserAdminController
 from app.db import engine
+from app.experiments.customer_group_routes import CustomerGroupAdminController
 from app.experiments.routes import ExperimentController
 from app.logs import configure_logging
 from app.organisation.routes import DepartmentAdminController, DepartmentPageController
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             *ACCOUNT_ROUTES,
             UserAdminController,
             ExperimentController,
+            CustomerGroupAdminController,
             DepartmentPageController,
             DepartmentAdminController,
             StrategyAdminController,

@@ -224,6 +224,26 @@ async def _replace_links(experiment_id: int, name: str, ids: list[Any]) -> None:
         )
 
 
+async def _add_departments_of(experiment_id: int, people: set[int]) -> None:
+    """A new team member brings their department along: shared customers cross departments."""
+    if not people:
+        return
+    rows = await User.select(User.department).where(
+        User.id.is_in(list(people)) & User.department.is_not_null()
+    )
+    linked = await ExperimentDepartment.select(ExperimentDepartment.department).where(
+        ExperimentDepartment.experiment == experiment_id
+    )
+    missing = {row["department"] for row in rows} - {row["department"] for row in linked}
+    if missing:
+        await ExperimentDepartment.insert(
+            *[
+                ExperimentDepartment(experiment=experiment_id, department=department)
+                for department in missing
+            ]
+        )
+
+
 # --- writes -----------------------------------------------------------------------------
 
 
@@ -268,6 +288,10 @@ async def update_section(
             raise ConflictError(current)
         for name, ids in links.items():
             await _replace_links(experiment_id, name, ids)
+        if "co_owners" in links:
+            await _add_departments_of(
+                experiment_id, set(links["co_owners"]) - set(old_links["co_owners"])
+            )
         before, after = audit.changed_fields(current, values)
         for name, ids in links.items():
             if sorted(map(str, ids)) != sorted(map(str, old_links[name])):
@@ -466,3 +490,43 @@ HISTORY_LIMIT = 100
 async def history(experiment_id: int) -> list[dict[str, Any]]:
     """Who changed what and when, from the audit log (newest first)."""
     return await audit.entries_for(OBJECT_TYPE, experiment_id, limit=HISTORY_LIMIT)
+
+
+# --- customer groups (an admin-managed list) ---------------------------------------------
+
+
+async def get_customer_group(group_id: int) -> dict[str, Any]:
+    row = await CustomerGroup.select().where(CustomerGroup.id == group_id).first()
+    if row is None:
+        raise NotFound
+    return row
+
+
+async def create_customer_group(values: dict[str, Any], actor_id: int) -> int:
+    async with db.write_transaction():
+        if await db.name_taken(CustomerGroup, CustomerGroup.name_fi, values["name_fi"]):
+            raise FieldErrors({"name_fi": N_("There is already a customer group with this name.")})
+        return await audit.audited_insert(
+            CustomerGroup(**values), object_type="customer_group", actor_id=actor_id, after=values
+        )
+
+
+async def update_customer_group(
+    group_id: int, version: int, values: dict[str, Any], actor_id: int
+) -> None:
+    async with db.write_transaction():
+        current = await get_customer_group(group_id)
+        if "name_fi" in values and await db.name_taken(
+            CustomerGroup, CustomerGroup.name_fi, values["name_fi"], None, group_id
+        ):
+            raise FieldErrors({"name_fi": N_("There is already a customer group with this name.")})
+        action = {True: "archive", False: "restore"}.get(values.get("archived"), "update")
+        await audit.audited_update(
+            CustomerGroup,
+            current,
+            version,
+            values,
+            object_type="customer_group",
+            actor_id=actor_id,
+            action=action,
+        )

@@ -32,7 +32,7 @@ DECISIONS = {
     "adopt": N_("Adopt"),
     "adapt": N_("Adapt: run another cycle"),
     "abandon": N_("Abandon"),
-    "spread": N_("Spread to other units"),
+    "spread": N_("Spread to other departments"),
 }
 CHANNELS = {
     "in_person": N_("In person / service point"),
