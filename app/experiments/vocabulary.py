@@ -43,3 +43,36 @@ CHANNELS = {
     "popup": N_("Pop-up point"),
     "e_service": N_("E-service"),
 }
+# How the change history names each kind of write.
+HISTORY_ACTIONS = {
+    "create": N_("created the experiment"),
+    "update": N_("edited"),
+    "status": N_("changed the status"),
+    "add_measure": N_("added a measure"),
+    "update_measure": N_("updated a measure"),
+    "remove_measure": N_("removed a measure"),
+    "start_cycle": N_("started a cycle"),
+    "update_cycle": N_("updated a cycle"),
+    "delete": N_("deleted the experiment"),
+    "restore": N_("restored the experiment"),
+}
+# Field names in the history, in the user's words.
+HISTORY_FIELDS = {
+    "title": N_("Title"),
+    "problem": N_("The problem from the customer's point of view"),
+    "hypothesis": N_("Hypothesis"),
+    "plan": N_("The plan"),
+    "result": N_("Result"),
+    "outcome": N_("Was the problem solved?"),
+    "learning": N_("Learning"),
+    "decision": N_("What happens next?"),
+    "status": N_("Status"),
+    "abandon_reason": N_("Why was it abandoned?"),
+    "themes": N_("Strategy themes"),
+    "departments": N_("Departments involved"),
+    "customer_groups": N_("Customer groups"),
+    "channels": N_("Service channels"),
+    "co_owners": N_("Co-owners (the team)"),
+    "measure": N_("Measures"),
+    "cycle": N_("Cycle"),
+}

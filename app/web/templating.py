@@ -58,6 +58,8 @@ def create_environment(settings: Settings) -> Environment:
         outcomes=vocabulary.OUTCOMES,
         decisions=vocabulary.DECISIONS,
         channels=vocabulary.CHANNELS,
+        history_actions=vocabulary.HISTORY_ACTIONS,
+        history_fields=vocabulary.HISTORY_FIELDS,
     )
     return env
 
