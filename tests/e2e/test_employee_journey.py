@@ -121,6 +121,12 @@ def test_employee_journey_on_a_phone(new_context: Callable[..., BrowserContext])
     expect(page).to_have_url(re.compile(r"q=ei-t"))
     assert_accessible(page)
     visit(page, experiment_url)
+    department = page.locator("#section-basics a[href^='/departments/']").first.get_attribute(
+        "href"
+    )
+    assert department, "the experiment should name the owner's department"
+    visit(page, department)
+    expect(page.locator(".experiment-card__title a", has_text=title)).to_be_visible()
     visit(page, "/experiments/mine")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 

@@ -1,0 +1,122 @@
+"""Browse and my-experiments at scale: fills a throwaway SQLite database with 100,000
+experiments (plain sqlite3 bulk inserts) and times the list queries the pages make.
+
+    uv run python bench/browse_100k.py [--rows 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def fill(path: Path, rows: int) -> None:
+    rng = random.Random(1)
+    statuses = ["draft", "planned", "running", "checking", "completed", "abandoned"]
+    with sqlite3.connect(path) as conn:
+        users = [row[0] for row in conn.execute("SELECT id FROM account")]
+        themes = [row[0] for row in conn.execute("SELECT id FROM theme")]
+        departments = [row[0] for row in conn.execute("SELECT id FROM department")]
+        start = datetime(2024, 1, 1, tzinfo=UTC)
+        experiments = []
+        for number in range(rows):
+            created = start + timedelta(minutes=number * 7)
+            experiments.append(
+                (
+                    f"Kokeilu {number}: asiakaspalvelun parantaminen",
+                    rng.choice(users),
+                    "Asiakkaat odottavat liian kauan.",
+                    rng.choice(statuses),
+                    created.isoformat(),
+                    created.isoformat(),
+                )
+            )
+        conn.executemany(
+            "INSERT INTO experiment (title, owner, problem, status, created_at, updated_at, hypothesis, plan,"
+            " abandon_reason, result, learning, version) VALUES (?, ?, ?, ?, ?, ?, '', '', '', '', '', 1)",
+            experiments,
+        )
+        ids = [row[0] for row in conn.execute("SELECT id FROM experiment")]
+        conn.executemany(
+            "INSERT INTO experiment_theme (experiment, theme) VALUES (?, ?)",
+            [(eid, rng.choice(themes)) for eid in ids],
+        )
+        conn.executemany(
+            "INSERT INTO experiment_department (experiment, department) VALUES (?, ?)",
+            [(eid, rng.choice(departments)) for eid in ids],
+        )
+        conn.execute("ANALYZE")
+
+
+async def measure(label: str, call, repeats: int) -> None:
+    timings = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        await call()
+        timings.append((time.perf_counter() - started) * 1000)
+    print(f"{label:<44} median {statistics.median(timings):8.1f} ms   max {max(timings):8.1f} ms")
+
+
+async def run(repeats: int) -> None:
+    from app.accounts.tables import User
+    from app.experiments import listing
+    from app.strategy.tables import Theme
+
+    employee = await User.objects().where(User.email == "tyontekija@varkaus.example").first()
+    theme = await Theme.select(Theme.id).first()
+    cases = {
+        "browse, no filters, page 1": listing.BrowseFilters(),
+        "browse, no filters, page 2000": listing.BrowseFilters(page=2000),
+        "browse, theme + status": listing.BrowseFilters(theme=[theme["id"]], status=["completed"]),
+        "browse, department subtree (top level)": listing.BrowseFilters(department=1),
+        "browse, free text": listing.BrowseFilters(q="Kokeilu 9999:"),
+        "browse, sort by title": listing.BrowseFilters(sort="title"),
+    }
+    for label, filters in cases.items():
+        await measure(label, lambda f=filters: listing.browse(employee, f), repeats)
+    await measure("my experiments (about 1,500 rows)", lambda: listing.mine(employee), repeats)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    data_dir = Path(tempfile.mkdtemp(prefix="kokeilu_bench_"))
+    database = data_dir / "bench.sqlite3"
+    env = {
+        **os.environ,
+        "DATA_DIR": str(data_dir),
+        "DATABASE_URL": f"sqlite:///{database}",
+        "LOG_LEVEL": "WARNING",
+    }
+    for command in (["migrate"], ["demo-data"]):
+        subprocess.run(
+            [sys.executable, "-m", "app.cli", *command],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+    started = time.perf_counter()
+    fill(database, args.rows)
+    print(f"filled {args.rows:,} experiments in {time.perf_counter() - started:.1f} s ({database})")
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    asyncio.run(run(args.repeats))
+
+
+if __name__ == "__main__":
+    main()
