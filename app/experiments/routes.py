@@ -35,6 +35,7 @@ SECTIONS: dict[str, type] = {
     "result": ResultForm,
 }
 NEW_DRAFT_KEY = "new-experiment"
+CANCEL_PREFIX = "none-"
 
 
 def _is_htmx(request: Request) -> bool:
@@ -182,7 +183,9 @@ class ExperimentController(Controller):
     ) -> Template:
         block = None
         if _is_htmx(request) and edit is not None:
-            block = f"section_{_section_of(edit)}"
+            block = f"section_{_section_of(edit.removeprefix(CANCEL_PREFIX))}"
+        if edit and edit.startswith(CANCEL_PREFIX):
+            edit = None  # "Cancel" with htmx: the section again, not in edit mode
         return await self._page(request, experiment_id, editing=edit, block=block)
 
     @post("/{experiment_id:int}/sections/{section:str}", name="experiment_section", status_code=303)

@@ -323,3 +323,16 @@ async def test_markdown_preview_is_sanitised(client, employee):
         {"_field": "problem", "problem": "**Hei** <script>alert(1)</script>"},
     )
     assert "<strong>Hei</strong>" in response.text and "<script>" not in response.text
+
+
+async def test_htmx_cancel_returns_the_same_section_in_view_mode(client, employee):
+    experiment = await make_experiment(employee)
+    for section in ["basics", "description", "result", "people", "measures", "cycles"]:
+        response = await client.get(
+            f"/experiments/{experiment.id}?edit=none-{section}", headers={"HX-Request": "true"}
+        )
+        soup = page(response)
+        assert soup.find(id=f"section-{section}") is not None, section
+        assert soup.select_one(f"#section-{section} form[action$='/sections/{section}']") is None, (
+            section
+        )
