@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import date, datetime, time
+from typing import Any
 
 from app.accounts.passwords import hash_password
 from app.accounts.tables import User
 from app.db import write_transaction
 from app.demo.content import (
+    CURRENT_STRATEGY,
     DEMO_PASSWORD,
     DEPARTMENTS,
     SIGN_INS,
     STRATEGIES,
     USERS,
     DemoSignIn,
+)
+from app.demo.experiment_builder import ExperimentSpec, build_experiments
+from app.demo.experiment_ideas import CUSTOMER_GROUPS
+from app.experiments.tables import (
+    CustomerGroup,
+    Cycle,
+    Experiment,
+    ExperimentChannel,
+    ExperimentCoOwner,
+    ExperimentCustomerGroup,
+    ExperimentDepartment,
+    ExperimentTheme,
+    Measure,
 )
 from app.organisation.tables import Department
 from app.strategy.tables import Strategy, Theme
@@ -22,11 +38,12 @@ __all__ = ["DemoSignIn", "load_demo_data"]
 
 
 async def load_demo_data() -> list[DemoSignIn]:
-    """Add the demo departments, users, strategies and themes; return the sign-ins to print.
+    """Add the demo departments, users, strategies, themes, customer groups and experiments;
+    return the sign-ins to print.
 
     Safe to run again: rows are matched by their natural keys (department name_fi + parent,
-    user email, strategy name, theme name_fi within its strategy) and existing rows are
-    never changed.
+    user email, strategy name, theme name_fi within its strategy, customer group name_fi,
+    experiment title + owner) and existing rows are never changed.
     """
     # argon2 is deliberately slow, so hash once and share it; and do it before taking the
     # SQLite write lock, which would otherwise block other writers meanwhile.
@@ -35,6 +52,8 @@ async def load_demo_data() -> list[DemoSignIn]:
         department_ids = await _load_departments()
         await _load_users(department_ids, password_hash)
         await _load_strategies()
+        group_ids = await _load_customer_groups()
+        await _load_experiments(department_ids, group_ids)
     return list(SIGN_INS)
 
 
@@ -143,3 +162,169 @@ async def _load_strategies() -> None:
                     for position, theme in missing
                 )
             )
+
+
+async def _load_customer_groups() -> dict[str, int]:
+    """Insert the missing customer groups; return the id of every demo group by name_fi.
+    Names are compared case-insensitively, as the admin pages do."""
+
+    async def index() -> dict[str, int]:
+        rows = await CustomerGroup.select(CustomerGroup.id, CustomerGroup.name_fi)
+        return {row["name_fi"].casefold().strip(): row["id"] for row in rows}
+
+    ids = await index()
+    missing = [
+        (position, group)
+        for position, group in enumerate(CUSTOMER_GROUPS, start=1)
+        if group.name_fi.casefold() not in ids
+    ]
+    if missing:
+        await CustomerGroup.insert(
+            *(
+                CustomerGroup(
+                    name_fi=group.name_fi,
+                    name_sv=group.name_sv,
+                    name_en=group.name_en,
+                    position=position,
+                )
+                for position, group in missing
+            )
+        )
+        ids = await index()
+    return {group.name_fi: ids[group.name_fi.casefold()] for group in CUSTOMER_GROUPS}
+
+
+async def _experiment_index(owner_ids: set[int]) -> dict[tuple[str, int], int]:
+    rows = await Experiment.select(Experiment.id, Experiment.title, Experiment.owner).where(
+        Experiment.owner.is_in(list(owner_ids))
+    )
+    return {(row["title"], row["owner"]): row["id"] for row in rows}
+
+
+async def _insert(table: Any, rows: list[Any]) -> None:
+    if rows:
+        await table.insert(*rows)
+
+
+async def _load_experiments(department_ids: dict[str, int], group_ids: dict[str, int]) -> None:
+    """Insert the demo experiments that are missing, in bulk: first the experiments, then
+    (with the ids read back by title + owner) their links, measures and cycles."""
+    specs = build_experiments()
+    user_ids = {row["email"]: row["id"] for row in await User.select(User.id, User.email)}
+    owner_ids = {user_ids[spec.owner] for spec in specs}
+    existing = await _experiment_index(owner_ids)
+    missing = [spec for spec in specs if (spec.title, user_ids[spec.owner]) not in existing]
+    if not missing:
+        return
+    strategy = (
+        await Strategy.select(Strategy.id).where(Strategy.name == CURRENT_STRATEGY.name).first()
+    )
+    strategy_id = strategy["id"] if strategy else None
+    theme_rows = await Theme.select(Theme.id, Theme.name_fi).where(Theme.strategy == strategy_id)
+    theme_ids = {row["name_fi"]: row["id"] for row in theme_rows}
+    await Experiment.insert(
+        *(_experiment_row(spec, user_ids[spec.owner], strategy_id) for spec in missing)
+    )
+    index = await _experiment_index(owner_ids)
+    links: dict[Any, list[Any]] = {table: [] for table in _LINK_TABLES}
+    for spec in missing:
+        experiment_id = index[(spec.title, user_ids[spec.owner])]
+        links[ExperimentCoOwner] += [
+            ExperimentCoOwner(experiment=experiment_id, user=user_ids[email])
+            for email in spec.co_owners
+        ]
+        links[ExperimentDepartment] += [
+            ExperimentDepartment(experiment=experiment_id, department=department_ids[key])
+            for key in spec.departments
+        ]
+        links[ExperimentTheme] += [
+            ExperimentTheme(experiment=experiment_id, theme=theme_ids[name])
+            for name in spec.themes
+            if name in theme_ids  # a theme renamed in this database is left out
+        ]
+        links[ExperimentCustomerGroup] += [
+            ExperimentCustomerGroup(experiment=experiment_id, customer_group=group_ids[name])
+            for name in spec.customer_groups
+        ]
+        links[ExperimentChannel] += [
+            ExperimentChannel(experiment=experiment_id, channel=code) for code in spec.channels
+        ]
+        links[Measure] += _measure_rows(spec, experiment_id)
+        links[Cycle] += _cycle_rows(spec, experiment_id)
+    for table, rows in links.items():
+        await _insert(table, rows)
+
+
+_LINK_TABLES = (
+    ExperimentCoOwner,
+    ExperimentDepartment,
+    ExperimentTheme,
+    ExperimentCustomerGroup,
+    ExperimentChannel,
+    Measure,
+    Cycle,
+)
+
+
+def _experiment_row(spec: ExperimentSpec, owner_id: int, strategy_id: int | None) -> Experiment:
+    return Experiment(
+        title=spec.title,
+        owner=owner_id,
+        strategy=strategy_id,
+        problem=spec.problem,
+        hypothesis=spec.hypothesis,
+        plan=spec.plan,
+        status=spec.status,
+        abandon_reason=spec.abandon_reason,
+        result=spec.result,
+        outcome=spec.outcome,
+        learning=spec.learning,
+        decision=spec.decision,
+        completed_at=spec.completed_at,
+        created_at=spec.created_at,
+        updated_at=spec.updated_at,
+    )
+
+
+def _measure_rows(spec: ExperimentSpec, experiment_id: int) -> list[Measure]:
+    return [
+        Measure(
+            experiment=experiment_id,
+            name=measure.name,
+            unit=measure.unit,
+            baseline=measure.baseline,
+            target=measure.target,
+            result=measure.result,
+            position=position,
+            created_at=spec.created_at,
+            updated_at=spec.updated_at,
+        )
+        for position, measure in enumerate(spec.measures)
+    ]
+
+
+def _cycle_rows(spec: ExperimentSpec, experiment_id: int) -> list[Cycle]:
+    rows = []
+    for cycle in spec.cycles:
+        opened = max(spec.created_at, _morning(cycle.starts_on, spec))
+        edited = min(spec.updated_at, max(opened, _morning(cycle.ends_on, spec)))
+        rows.append(
+            Cycle(
+                experiment=experiment_id,
+                number=cycle.number,
+                plan_notes=cycle.plan_notes,
+                do_notes=cycle.do_notes,
+                check_notes=cycle.check_notes,
+                act_notes=cycle.act_notes,
+                starts_on=cycle.starts_on,
+                ends_on=cycle.ends_on,
+                decision=cycle.decision,
+                created_at=opened,
+                updated_at=max(opened, edited),
+            )
+        )
+    return rows
+
+
+def _morning(day: date | None, spec: ExperimentSpec) -> datetime:
+    return datetime.combine(day or spec.created_at.date(), time(7), tzinfo=spec.created_at.tzinfo)

@@ -57,3 +57,32 @@ def test_screenshots(new_context: Callable[..., BrowserContext], viewport: dict[
     for name, path in SIGNED_IN_PAGES:
         visit(page, path or strategy_path)
         shoot(name)
+
+
+EMPLOYEE_PAGES = [
+    ("my-experiments", "/experiments/mine"),
+    ("new-experiment", "/experiments/new"),
+    ("experiment", None),  # the employee's first completed experiment
+    ("browse", "/experiments"),
+]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=lambda size: str(size["width"]))
+def test_experiment_screenshots(
+    new_context: Callable[..., BrowserContext], viewport: dict[str, int]
+) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    width = viewport["width"]
+    page = new_context(viewport=viewport).new_page()
+    sign_in(page, "tyontekija@varkaus.example")
+    visit(page, "/experiments/mine")
+    experiment_path = page.locator(
+        "#group-completed ~ ul .experiment-card__title a"
+    ).first.get_attribute("href")
+    assert experiment_path, "the demo employee should have a completed experiment"
+    for name, path in EMPLOYEE_PAGES:
+        visit(page, path or experiment_path)
+        expect(page.locator("html")).to_have_attribute("lang", "fi")
+        page.screenshot(
+            path=SCREENSHOTS / f"{name}-{width}.png", full_page=True, animations="disabled"
+        )
