@@ -12,7 +12,7 @@ from piccolo.query.functions.aggregate import Count
 from pydantic import BaseModel, Field, field_validator
 
 from app import policies
-from app.experiments.service import visible_condition
+from app.experiments.service import linked_names, visible_condition
 from app.experiments.tables import (
     Cycle,
     Experiment,
@@ -149,20 +149,12 @@ async def _attach_links(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     by_id = {row["id"]: row for row in rows}
     themes = await ExperimentTheme.select(
         ExperimentTheme.experiment,
-        ExperimentTheme.theme.id.as_alias("id"),
-        ExperimentTheme.theme.name_fi.as_alias("name_fi"),
-        ExperimentTheme.theme.name_sv.as_alias("name_sv"),
-        ExperimentTheme.theme.name_en.as_alias("name_en"),
-        ExperimentTheme.theme.colour.as_alias("colour"),
+        *linked_names(ExperimentTheme.theme, ExperimentTheme.theme.colour.as_alias("colour")),
     ).where(ExperimentTheme.experiment.is_in(ids))
     for theme in themes:
         by_id[theme.pop("experiment")]["themes"].append(theme)
     departments = await ExperimentDepartment.select(
-        ExperimentDepartment.experiment,
-        ExperimentDepartment.department.id.as_alias("id"),
-        ExperimentDepartment.department.name_fi.as_alias("name_fi"),
-        ExperimentDepartment.department.name_sv.as_alias("name_sv"),
-        ExperimentDepartment.department.name_en.as_alias("name_en"),
+        ExperimentDepartment.experiment, *linked_names(ExperimentDepartment.department)
     ).where(ExperimentDepartment.experiment.is_in(ids))
     for department in departments:
         by_id[department.pop("experiment")]["departments"].append(department)

@@ -195,31 +195,15 @@ class ExperimentController(Controller):
         model = SECTIONS.get(section)
         if model is None:
             return Redirect(path=_url(experiment_id), status_code=303)
-        outcome = await submit_form(
+        return await self._write(
             request,
+            experiment_id,
+            section,
+            section,
             model,
             lambda value: service.update_section(
                 request.user, experiment_id, value.version, value.model_dump(exclude={"version"})
             ),
-        )
-        if outcome.validate_only:
-            return outcome.inline_error()
-        block = f"section_{section}" if _is_htmx(request) else None
-        if outcome.saved:
-            if block:
-                return await self._page(request, experiment_id, block=block)
-            return redirect_with_message(
-                request, _url(experiment_id, f"section-{section}"), N_("Changes saved.")
-            )
-        return await self._page(
-            request,
-            experiment_id,
-            editing=section,
-            form=outcome.form.data,
-            errors=outcome.form.errors,
-            conflict=outcome.conflict,
-            status_code=outcome.status_code,
-            block=block,
         )
 
     @post("/{experiment_id:int}/status", name="experiment_status", status_code=303)
@@ -253,13 +237,14 @@ class ExperimentController(Controller):
 
     # --- measures and cycles --------------------------------------------------------------
 
-    async def _child_write(
-        self, request: Request, experiment_id: int, editing: str, model: type, save
+    async def _write(
+        self, request: Request, experiment_id: int, editing: str, section: str, model: type, save
     ) -> Template | Redirect:
+        """Save one part of the experiment page; htmx gets the section back, others a redirect,
+        and on errors the section is shown in edit mode with the input kept."""
         outcome = await submit_form(request, model, save)
         if outcome.validate_only:
             return outcome.inline_error()
-        section = "measures" if editing.startswith("measure") else "cycles"
         block = f"section_{section}" if _is_htmx(request) else None
         if outcome.saved:
             if block:
@@ -280,10 +265,11 @@ class ExperimentController(Controller):
 
     @post("/{experiment_id:int}/measures", name="measure_add", status_code=303)
     async def add_measure(self, request: Request, experiment_id: int) -> Template | Redirect:
-        return await self._child_write(
+        return await self._write(
             request,
             experiment_id,
             "measure-new",
+            "measures",
             MeasureForm,
             lambda value: service.save_measure(
                 request.user, experiment_id, value.model_dump(exclude={"version"})
@@ -294,10 +280,11 @@ class ExperimentController(Controller):
     async def update_measure(
         self, request: Request, experiment_id: int, measure_id: int
     ) -> Template | Redirect:
-        return await self._child_write(
+        return await self._write(
             request,
             experiment_id,
             f"measure-{measure_id}",
+            "measures",
             MeasureForm,
             lambda value: service.save_measure(
                 request.user,
@@ -333,10 +320,11 @@ class ExperimentController(Controller):
     async def update_cycle(
         self, request: Request, experiment_id: int, cycle_id: int
     ) -> Template | Redirect:
-        return await self._child_write(
+        return await self._write(
             request,
             experiment_id,
             f"cycle-{cycle_id}",
+            "cycles",
             CycleForm,
             lambda value: service.update_cycle(
                 request.user,

@@ -27,6 +27,7 @@ from app.experiments.vocabulary import TRANSITIONS
 from app.i18n import N_
 from app.organisation.tables import Department
 from app.service_errors import ConflictError, FieldErrors, Forbidden, NotFound
+from app.settings import LANGUAGES
 from app.strategy.tables import Strategy, Theme
 
 OBJECT_TYPE = "experiment"
@@ -90,6 +91,15 @@ class ExperimentView:
         return [item["id"] for item in getattr(self, link)]
 
 
+def linked_names(link: Any, *extra: Any) -> list[Any]:
+    """The id and fi/sv/en names of what a link table points at (a theme, a department…)."""
+    return [
+        link.id.as_alias("id"),
+        *(getattr(link, f"name_{language}").as_alias(f"name_{language}") for language in LANGUAGES),
+        *extra,
+    ]
+
+
 async def _row(experiment_id: int) -> dict[str, Any]:
     row = (
         await Experiment.select(
@@ -123,23 +133,13 @@ async def get_for(user: policies.Actor, experiment_id: int) -> ExperimentView:
         raise NotFound
     view = ExperimentView(row=row, co_owners=people)
     view.departments = await ExperimentDepartment.select(
-        ExperimentDepartment.department.id.as_alias("id"),
-        ExperimentDepartment.department.name_fi.as_alias("name_fi"),
-        ExperimentDepartment.department.name_sv.as_alias("name_sv"),
-        ExperimentDepartment.department.name_en.as_alias("name_en"),
+        *linked_names(ExperimentDepartment.department)
     ).where(ExperimentDepartment.experiment == experiment_id)
     view.themes = await ExperimentTheme.select(
-        ExperimentTheme.theme.id.as_alias("id"),
-        ExperimentTheme.theme.name_fi.as_alias("name_fi"),
-        ExperimentTheme.theme.name_sv.as_alias("name_sv"),
-        ExperimentTheme.theme.name_en.as_alias("name_en"),
-        ExperimentTheme.theme.colour.as_alias("colour"),
+        *linked_names(ExperimentTheme.theme, ExperimentTheme.theme.colour.as_alias("colour"))
     ).where(ExperimentTheme.experiment == experiment_id)
     view.customer_groups = await ExperimentCustomerGroup.select(
-        ExperimentCustomerGroup.customer_group.id.as_alias("id"),
-        ExperimentCustomerGroup.customer_group.name_fi.as_alias("name_fi"),
-        ExperimentCustomerGroup.customer_group.name_sv.as_alias("name_sv"),
-        ExperimentCustomerGroup.customer_group.name_en.as_alias("name_en"),
+        *linked_names(ExperimentCustomerGroup.customer_group)
     ).where(ExperimentCustomerGroup.experiment == experiment_id)
     channels = await ExperimentChannel.select(ExperimentChannel.channel).where(
         ExperimentChannel.experiment == experiment_id
