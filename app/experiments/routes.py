@@ -89,9 +89,8 @@ class ExperimentController(Controller):
             filters = listing.BrowseFilters(q=str(raw.get("q", ""))[:200])
         result = await listing.browse(request.user, filters)
         context = {"result": result, "filters": filters, **await _choices()}
-        context["owner_name"] = (
-            (await accounts.get_user(filters.owner)).name if filters.owner else None
-        )
+        if not _is_htmx(request):  # the filter form is not re-rendered for htmx
+            context["people_choices"] = await accounts.active_people()
         return render(request, "experiments/browse.html", context, block="results")
 
     # --- new ----------------------------------------------------------------------------
