@@ -11,6 +11,7 @@ from litestar.response import Redirect, Template
 from app.accounts import service
 from app.accounts.schemas import ChangePasswordForm, NewPasswordForm, SignInForm
 from app.i18n import N_, gettext
+from app.logs import get_logger
 from app.service_errors import FieldErrors
 from app.web.forms import read_form
 from app.web.guards import signed_in
@@ -18,6 +19,8 @@ from app.web.middleware import SESSION_LAST_SEEN, SESSION_SIGNED_IN_AT, SESSION_
 from app.web.pages import safe_next
 from app.web.rendering import redirect_with_message, render
 from app.web.sessions import request_session_rotation
+
+log = get_logger("kokeilu.auth")
 
 
 def _client(request: Request) -> str:
@@ -72,6 +75,8 @@ async def sign_in_submit(request: Request) -> Template | Redirect:
 
 @post("/sign-out", name="sign_out", status_code=303)
 async def sign_out(request: Request) -> Redirect:
+    user = request.scope.get("user")
+    log.info("signed out", user_id=user.id if user else None)
     request.clear_session()
     return Redirect(path="/sign-in", status_code=303)
 
