@@ -62,6 +62,35 @@ def engine() -> Engine:
 
 
 @asynccontextmanager
+async def shared_read_connection():
+    """On SQLite, let every query of a read-only request share one connection: Piccolo otherwise
+    opens a new connection (and thread) per query. A deferred transaction takes no lock until
+    it writes, and under WAL readers never block writers. Elsewhere it does nothing."""
+    db = engine()
+    if isinstance(db, SQLiteEngine):
+        async with db.transaction():
+            yield
+    else:
+        yield
+
+
+@asynccontextmanager
+async def outside_transaction():
+    """Run a write on its own connection even inside a shared read connection (the session
+    store writes while the response is being sent)."""
+    db = engine()
+    current = getattr(db, "current_transaction", None)
+    if current is None or current.get() is None:
+        yield
+        return
+    token = current.set(None)
+    try:
+        yield
+    finally:
+        current.reset(token)
+
+
+@asynccontextmanager
 async def write_transaction():
     """A transaction for writes; on SQLite it takes the write lock up front (IMMEDIATE)
     so that concurrent writers wait instead of failing with "database is locked"."""

@@ -21,6 +21,10 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [
     "/",
+    "/experiments",
+    "/experiments?status=completed&sort=title",
+    "/experiments/1",
+    "/departments/1",
     "/admin/departments",
     "/admin/users",
     "/admin/users?page=2",

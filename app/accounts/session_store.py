@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from litestar.stores.base import Store
 
 from app.accounts.tables import SessionRecord
+from app.db import outside_transaction
 
 
 def _expiry(expires_in: int | timedelta | None) -> datetime | None:
@@ -26,13 +27,14 @@ class DatabaseSessionStore(Store):
     ) -> None:
         data = value.encode() if isinstance(value, str) else value
         expires_at = _expiry(expires_in)
-        await SessionRecord.insert(
-            SessionRecord(key=key, value=data, expires_at=expires_at)
-        ).on_conflict(
-            target=SessionRecord.key,
-            action="DO UPDATE",
-            values=[SessionRecord.value, SessionRecord.expires_at],
-        )
+        async with outside_transaction():
+            await SessionRecord.insert(
+                SessionRecord(key=key, value=data, expires_at=expires_at)
+            ).on_conflict(
+                target=SessionRecord.key,
+                action="DO UPDATE",
+                values=[SessionRecord.value, SessionRecord.expires_at],
+            )
 
     async def get(self, key: str, renew_for: int | timedelta | None = None) -> bytes | None:
         row = (
@@ -52,7 +54,8 @@ class DatabaseSessionStore(Store):
         return bytes(row["value"])
 
     async def delete(self, key: str) -> None:
-        await SessionRecord.delete().where(SessionRecord.key == key)
+        async with outside_transaction():
+            await SessionRecord.delete().where(SessionRecord.key == key)
 
     async def delete_all(self) -> None:
         await SessionRecord.delete(force=True)

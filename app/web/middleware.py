@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import time
+from contextlib import nullcontext
 from datetime import UTC, datetime
 
 import structlog
@@ -12,7 +13,7 @@ from litestar.enums import ScopeType
 from litestar.middleware import ASGIMiddleware
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
-from app import i18n
+from app import db, i18n
 from app.accounts import service as accounts
 from app.logs import get_logger
 from app.settings import LANGUAGES, Settings
@@ -73,12 +74,7 @@ class RequestContextMiddleware(ASGIMiddleware):
         scope.setdefault("state", {})["request_id"] = request_id
         started = time.perf_counter()
         status = 500
-
-        session = scope.get("session") or {}
-        user = await self._signed_in_user(scope, session)
-        scope["user"] = user
-        scope["auth"] = None
-        i18n.activate(self._language(scope, session, user))
+        user = None
 
         async def send_wrapper(message: Message) -> None:
             nonlocal status
@@ -88,7 +84,17 @@ class RequestContextMiddleware(ASGIMiddleware):
             await send(message)
 
         try:
-            await next_app(scope, receive, send_wrapper)
+            # Reads share one connection; requests that may write keep Piccolo's own handling.
+            reading = scope["method"] in ("GET", "HEAD") and not scope["path"].startswith(
+                "/static/"
+            )
+            async with db.shared_read_connection() if reading else nullcontext():
+                session = scope.get("session") or {}
+                user = await self._signed_in_user(scope, session)
+                scope["user"] = user
+                scope["auth"] = None
+                i18n.activate(self._language(scope, session, user))
+                await next_app(scope, receive, send_wrapper)
         finally:
             if not scope["path"].startswith("/static/"):
                 log.info(
