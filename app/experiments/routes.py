@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Request, get, post
+from litestar.exceptions import NotFoundException
 from litestar.response import Redirect, Template
 from pydantic import ValidationError
 
@@ -36,6 +37,12 @@ SECTIONS: dict[str, type] = {
 }
 NEW_DRAFT_KEY = "new-experiment"
 CANCEL_PREFIX = "none-"
+# Sections with long texts: what is typed there is autosaved until it is saved for real.
+AUTOSAVED_SECTIONS = {"description": DescriptionForm, "result": ResultForm}
+
+
+def _draft_key(experiment_id: int, section: str) -> str:
+    return f"experiment-{experiment_id}-{section}"
 
 
 def _is_htmx(request: Request) -> bool:
@@ -157,9 +164,17 @@ class ExperimentController(Controller):
         view = await service.get_for(request.user, experiment_id)
         if editing and not view.can_edit:
             editing = None
+        restored_at = None
         if editing in SECTIONS and form is None:
             form = _section_form(view, editing)
+            if editing in AUTOSAVED_SECTIONS:
+                saved = await drafts.load(request.user.id, _draft_key(experiment_id, editing))
+                # Unsaved text newer than the experiment itself comes back into the form.
+                if saved and saved[1] > view.row["updated_at"]:
+                    form = {**form, **saved[0], "version": view.row["version"]}
+                    restored_at = saved[1]
         context = {
+            "restored_at": restored_at,
             "view": view,
             "row": view.row,
             "editing": editing,
@@ -194,15 +209,34 @@ class ExperimentController(Controller):
         model = SECTIONS.get(section)
         if model is None:
             return Redirect(path=_url(experiment_id), status_code=303)
-        return await self._write(
-            request,
-            experiment_id,
-            section,
-            section,
-            model,
-            lambda value: service.update_section(
+
+        async def save(value: Any) -> None:
+            await service.update_section(
                 request.user, experiment_id, value.version, value.model_dump(exclude={"version"})
-            ),
+            )
+            await drafts.clear(request.user.id, _draft_key(experiment_id, section))
+
+        return await self._write(request, experiment_id, section, section, model, save)
+
+    @post(
+        "/{experiment_id:int}/sections/{section:str}/autosave",
+        name="experiment_section_autosave",
+        status_code=200,
+    )
+    async def autosave_section(
+        self, request: Request, experiment_id: int, section: str
+    ) -> Template:
+        model = AUTOSAVED_SECTIONS.get(section)
+        if model is None:
+            raise NotFoundException()
+        await service.check_editable(request.user, experiment_id)
+        data = form_to_dict(await request.form(), model)
+        kept = {
+            name: data[name] for name in model.model_fields if name in data and name != "version"
+        }
+        saved_at = await drafts.save(request.user.id, _draft_key(experiment_id, section), kept)
+        return Template(
+            template_name="experiments/_autosave_status.html", context={"saved_at": saved_at}
         )
 
     @post("/{experiment_id:int}/status", name="experiment_status", status_code=303)

@@ -168,6 +168,11 @@ async def _editable(user: policies.Actor, experiment_id: int) -> dict[str, Any]:
     return row
 
 
+async def check_editable(user: policies.Actor, experiment_id: int) -> None:
+    """NotFound if the user may not see it, Forbidden if they may not change it."""
+    await _editable(user, experiment_id)
+
+
 # --- choices the forms offer ------------------------------------------------------------
 
 

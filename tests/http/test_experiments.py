@@ -336,3 +336,38 @@ async def test_htmx_cancel_returns_the_same_section_in_view_mode(client, employe
         assert soup.select_one(f"#section-{section} form[action$='/sections/{section}']") is None, (
             section
         )
+
+
+async def test_section_text_is_autosaved_and_restored_until_saved(client, employee, app):
+    from litestar.testing import AsyncTestClient
+
+    experiment = await make_experiment(employee, status="running")
+    autosave = f"/experiments/{experiment.id}/sections/result/autosave"
+    response = await post_form(
+        client,
+        autosave,
+        {"result": "Puolikas tulos", "learning": "Kesken"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    editing = page(await client.get(f"/experiments/{experiment.id}?edit=result"))
+    assert editing.find(id="f-result").get_text() == "Puolikas tulos"
+    assert editing.select_one("#section-result .notice--info")
+    saved = await post_form(
+        client,
+        f"/experiments/{experiment.id}/sections/result",
+        {"version": "1", "result": "Valmis tulos", "learning": "Opittu"},
+    )
+    assert saved.status_code == 303
+    assert await FormDraft.count() == 0
+    again = page(await client.get(f"/experiments/{experiment.id}?edit=result"))
+    assert again.find(id="f-result").get_text() == "Valmis tulos"
+
+    colleague = await make_user()
+    async with AsyncTestClient(app=app, base_url="http://127.0.0.1:8000") as other:
+        other.follow_redirects = False
+        await sign_in(other, colleague.email)
+        assert (await post_form(other, autosave, {"result": "x"})).status_code == 403
+        assert (
+            await post_form(other, f"/experiments/{experiment.id}/sections/title/autosave", {})
+        ).status_code == 404
