@@ -108,6 +108,8 @@ def test_employee_journey_on_a_phone(new_context: Callable[..., BrowserContext])
     page.select_option("#f-outcome", "solved")
     page.fill("#f-learning", "Takaisinsoitto kannattaa aloittaa ruuhkatunneista.")
     page.select_option("#f-decision", "adopt")
+    # What is typed is autosaved before the user saves (debounced).
+    expect(page.locator("#autosave-result")).not_to_be_empty()
     _save_section(page, "result")
     _move_to(page, "completed")
 
