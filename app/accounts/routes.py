@@ -10,6 +10,7 @@ from litestar.response import Redirect, Template
 
 from app.accounts import service
 from app.accounts.schemas import ChangePasswordForm, NewPasswordForm, SignInForm
+from app.accounts.session_store import DatabaseSessionStore
 from app.i18n import N_, gettext
 from app.logs import get_logger
 from app.service_errors import FieldErrors
@@ -70,6 +71,10 @@ async def sign_in_submit(request: Request) -> Template | Redirect:
             status_code=429 if result.locked_seconds else 422,
         )
     _start_session(request, result.user.id, result.user.language)
+    store = request.app.stores.get("sessions")
+    if isinstance(store, DatabaseSessionStore):
+        # Expired sessions are swept here, at sign-in, rather than by a separate job.
+        await store.delete_expired()
     return Redirect(path=safe_next(form.value.next), status_code=303)
 
 

@@ -61,7 +61,8 @@ class DatabaseSessionStore(Store):
         await SessionRecord.delete(force=True)
 
     async def delete_expired(self) -> None:
-        await SessionRecord.delete().where(SessionRecord.expires_at < datetime.now(UTC))
+        async with outside_transaction():
+            await SessionRecord.delete().where(SessionRecord.expires_at < datetime.now(UTC))
 
     async def exists(self, key: str) -> bool:
         row = (

@@ -137,3 +137,14 @@ async def test_sign_in_does_not_redirect_to_another_site(client):
         {"email": user.email, "password": "oikein-hyvä-salasana", "next": "//evil.example/"},
     )
     assert response.headers["location"] == "/"
+
+
+async def test_expired_sessions_are_swept_at_sign_in(client):
+    from datetime import timedelta
+
+    await SessionRecord.insert(
+        SessionRecord(key="old", value=b"{}", expires_at=datetime.now(UTC) - timedelta(hours=1))
+    )
+    user = await make_user()
+    await sign_in(client, user.email)
+    assert not await SessionRecord.exists().where(SessionRecord.key == "old")
