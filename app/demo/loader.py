@@ -8,6 +8,7 @@ from typing import Any
 
 from app.accounts.passwords import hash_password
 from app.accounts.tables import User
+from app.audit.tables import AuditLog
 from app.db import write_transaction
 from app.demo.content import (
     CURRENT_STRATEGY,
@@ -251,11 +252,39 @@ async def _load_experiments(department_ids: dict[str, int], group_ids: dict[str,
         ]
         links[Measure] += _measure_rows(spec, experiment_id)
         links[Cycle] += _cycle_rows(spec, experiment_id)
+        links[AuditLog] += _history_rows(spec, experiment_id, user_ids[spec.owner])
     for table, rows in links.items():
         await _insert(table, rows)
 
 
+def _history_rows(spec: ExperimentSpec, experiment_id: int, owner_id: int) -> list[AuditLog]:
+    """A believable change history: created, and completed or abandoned when it was."""
+    rows = [
+        AuditLog(
+            actor=owner_id,
+            action="create",
+            object_type="experiment",
+            object_id=experiment_id,
+            after={"title": spec.title},
+            created_at=spec.created_at,
+        )
+    ]
+    if spec.status in ("completed", "abandoned"):
+        rows.append(
+            AuditLog(
+                actor=owner_id,
+                action="status",
+                object_type="experiment",
+                object_id=experiment_id,
+                after={"status": spec.status},
+                created_at=spec.completed_at or spec.updated_at,
+            )
+        )
+    return rows
+
+
 _LINK_TABLES = (
+    AuditLog,
     ExperimentCoOwner,
     ExperimentDepartment,
     ExperimentTheme,
