@@ -12,12 +12,13 @@ import os
 import random
 import sqlite3
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.demo_database import prepare_demo_database  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -94,22 +95,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
-    data_dir = Path(tempfile.mkdtemp(prefix="kokeilu_bench_"))
-    database = data_dir / "bench.sqlite3"
-    env = {
-        **os.environ,
-        "DATA_DIR": str(data_dir),
-        "DATABASE_URL": f"sqlite:///{database}",
-        "LOG_LEVEL": "WARNING",
-    }
-    for command in (["migrate"], ["demo-data"]):
-        subprocess.run(
-            [sys.executable, "-m", "app.cli", *command],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-        )
+    database, env = prepare_demo_database()
     started = time.perf_counter()
     fill(database, args.rows)
     print(f"filled {args.rows:,} experiments in {time.perf_counter() - started:.1f} s ({database})")

@@ -7,16 +7,17 @@ demo data, signs in as the demo admin and prints the median and 95th percentile 
 from __future__ import annotations
 
 import argparse
-import os
 import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import httpx
+
+from bench.demo_database import prepare_demo_database  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [
@@ -43,21 +44,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=200)
     args = parser.parse_args()
-    data_dir = tempfile.mkdtemp(prefix="kokeilu_bench_")
-    env = {
-        **os.environ,
-        "DATA_DIR": data_dir,
-        "DATABASE_URL": f"sqlite:///{data_dir}/bench.sqlite3",
-        "LOG_LEVEL": "WARNING",
-    }
-    for command in (["migrate"], ["demo-data"]):
-        subprocess.run(
-            [sys.executable, "-m", "app.cli", *command],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-        )
+    database, env = prepare_demo_database()
     port = free_port()
     server = subprocess.Popen(
         [

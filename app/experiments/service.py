@@ -371,6 +371,18 @@ async def _touch(experiment_id: int) -> None:
     await Experiment.update(updated_at=datetime.now(UTC)).where(Experiment.id == experiment_id)
 
 
+async def _child(table: type, child_id: int, experiment_id: int) -> dict[str, Any]:
+    """A measure or cycle, only if it belongs to this experiment."""
+    row = (
+        await table.select()
+        .where((table.id == child_id) & (table.experiment == experiment_id))
+        .first()
+    )
+    if row is None:
+        raise NotFound
+    return row
+
+
 async def save_measure(
     user: policies.Actor,
     experiment_id: int,
@@ -386,13 +398,7 @@ async def save_measure(
             await measure.save()
             before, after, action = None, {"measure": values}, "add_measure"
         else:
-            current = (
-                await Measure.select()
-                .where((Measure.id == measure_id) & (Measure.experiment == experiment_id))
-                .first()
-            )
-            if current is None:
-                raise NotFound
+            current = await _child(Measure, measure_id, experiment_id)
             if not await db.update_versioned(Measure, measure_id, version, values):
                 raise ConflictError(current)
             changed_before, changed_after = audit.changed_fields(current, values)
@@ -415,13 +421,7 @@ async def save_measure(
 async def delete_measure(user: policies.Actor, experiment_id: int, measure_id: int) -> None:
     async with db.write_transaction():
         await _editable(user, experiment_id)
-        current = (
-            await Measure.select()
-            .where((Measure.id == measure_id) & (Measure.experiment == experiment_id))
-            .first()
-        )
-        if current is None:
-            raise NotFound
+        current = await _child(Measure, measure_id, experiment_id)
         await Measure.delete().where(Measure.id == measure_id)
         await _touch(experiment_id)
         # The values stay in the audit log, so a removed measure can be typed back.
@@ -468,13 +468,7 @@ async def update_cycle(
 ) -> None:
     async with db.write_transaction():
         await _editable(user, experiment_id)
-        current = (
-            await Cycle.select()
-            .where((Cycle.id == cycle_id) & (Cycle.experiment == experiment_id))
-            .first()
-        )
-        if current is None:
-            raise NotFound
+        current = await _child(Cycle, cycle_id, experiment_id)
         if not await db.update_versioned(Cycle, cycle_id, version, values):
             raise ConflictError(current)
         await _touch(experiment_id)
