@@ -23,3 +23,14 @@ def test_a_field_is_checked_when_the_user_leaves_it(page: Page) -> None:
     page.press("#f-email", "Tab")
     expect(page.locator("#f-email-error")).to_be_empty()
     assert page.url.endswith("/admin/users/new"), "nothing was submitted"
+
+
+def test_customer_group_pages_are_accessible(page: Page) -> None:
+    sign_in(page)
+    visit(page, "/admin/customer-groups")
+    page.click("main form[action='/admin/customer-groups'] button[type=submit]")
+    expect(page.locator("#form-errors")).to_be_visible()
+    assert_accessible(page)
+    first = page.locator(".theme-list a").first.get_attribute("href")
+    assert first, "the demo data should have customer groups"
+    visit(page, first)
