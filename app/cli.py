@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import getpass
+import io
 import sys
 
 import click
@@ -14,9 +16,15 @@ from app.settings import get_settings
 async def _migrate() -> None:
     from piccolo.apps.migrations.commands.forwards import run_forwards
 
-    result = await run_forwards(app_name="kokeilu", migration_id="all", fake=False)
+    # Piccolo's own progress lines are confusing on a new database ("2 already complete"
+    # right before running them); keep them for a failure and say it plainly otherwise.
+    progress = io.StringIO()
+    with contextlib.redirect_stdout(progress):
+        result = await run_forwards(app_name="kokeilu", migration_id="all", fake=False)
     if not result.success:
-        sys.exit(f"Migration failed: {result.message}")
+        sys.exit(f"Migration failed: {result.message}\n{progress.getvalue()}")
+    applied = progress.getvalue().count("[forwards]")
+    click.echo(f"Applied {applied} migration(s)." if applied else "No migrations to apply.")
 
 
 async def _has_users() -> bool:
