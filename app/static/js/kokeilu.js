@@ -81,6 +81,14 @@
     });
   });
 
+  // (f) <details data-open-wide>: open on wide screens, where there is room beside the list;
+  // on phones it stays closed so that the results are not pushed below a long form.
+  if (window.matchMedia && window.matchMedia("(min-width: 60rem)").matches) {
+    document.querySelectorAll("details[data-open-wide]").forEach(function (details) {
+      details.open = true;
+    });
+  }
+
   // (c) Tell the user when an htmx request fails: by default htmx swaps nothing
   // on 4xx/5xx or network errors, so the click would otherwise seem ignored.
   // The text comes from the (translated) data-message of <div id="htmx-error" role="alert">.
