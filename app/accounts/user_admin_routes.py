@@ -11,9 +11,8 @@ from app.accounts import service
 from app.accounts.schemas import UserForm
 from app.i18n import N_
 from app.organisation import service as departments
-from app.service_errors import ConflictError, FieldErrors
 from app.web.form_flow import submit_form
-from app.web.forms import VersionForm, read_form
+from app.web.forms import VersionForm
 from app.web.guards import admin_only
 from app.web.rendering import redirect_with_message, render
 
@@ -99,25 +98,25 @@ class UserAdminController(Controller):
         self, request: Request, user_id: int, active: bool
     ) -> Template | Redirect:
         user = await service.get_user(user_id)
-        form = await read_form(request, VersionForm)
-        try:
-            await service.update_user(
-                user_id, form.value.version if form.ok else 0, {"active": active}, request.user.id
-            )
-        except FieldErrors as exc:
-            account = {**service.user_snapshot(user), "id": user_id, "version": user.version}
-            form.add_errors(exc.errors)
-            return await self._form_page(
-                request, account, {"form": account, "errors": form.errors, "conflict": None}, 422
-            )
-        except ConflictError as exc:
+        outcome = await submit_form(
+            request,
+            VersionForm,
+            lambda value: service.update_user(
+                user_id, value.version, {"active": active}, request.user.id
+            ),
+        )
+        if not outcome.saved:
+            current = outcome.conflict
             account = {
-                **service.user_snapshot(exc.current),
+                **service.user_snapshot(current or user),
                 "id": user_id,
-                "version": exc.current["version"],
+                "version": current["version"] if current else user.version,
             }
             return await self._form_page(
-                request, account, {"form": account, "errors": {}, "conflict": exc.current}, 409
+                request,
+                account,
+                {"form": account, "errors": outcome.form.errors, "conflict": current},
+                outcome.status_code,
             )
         message = (
             N_("User “{name}” reactivated.")

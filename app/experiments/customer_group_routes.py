@@ -10,9 +10,8 @@ from litestar.response import Redirect, Template
 from app.experiments import service
 from app.experiments.schemas import CustomerGroupForm
 from app.i18n import N_
-from app.service_errors import ConflictError
 from app.web.form_flow import submit_form
-from app.web.forms import VersionForm, read_form
+from app.web.forms import VersionForm
 from app.web.guards import admin_only
 from app.web.rendering import redirect_with_message, render
 
@@ -107,20 +106,20 @@ class CustomerGroupAdminController(Controller):
         self, request: Request, group_id: int, archived: bool
     ) -> Template | Redirect:
         group = await service.get_customer_group(group_id)
-        form = await read_form(request, VersionForm)
-        try:
-            await service.update_customer_group(
-                group_id,
-                form.value.version if form.ok else 0,
-                {"archived": archived},
-                request.user.id,
-            )
-        except ConflictError as exc:
+        outcome = await submit_form(
+            request,
+            VersionForm,
+            lambda value: service.update_customer_group(
+                group_id, value.version, {"archived": archived}, request.user.id
+            ),
+        )
+        if not outcome.saved:
+            current = outcome.conflict or group
             return await self._edit_page(
                 request,
-                exc.current,
-                {"form": exc.current, "errors": {}, "conflict": exc.current},
-                409,
+                current,
+                {"form": current, "errors": outcome.form.errors, "conflict": outcome.conflict},
+                outcome.status_code,
             )
         message = (
             N_("Customer group “{name}” archived.")

@@ -10,10 +10,9 @@ from litestar.response import Redirect, Template
 from app.experiments import listing
 from app.i18n import N_
 from app.organisation import service
-from app.organisation.schemas import DepartmentForm
-from app.service_errors import ConflictError, FieldErrors
+from app.organisation.schemas import DepartmentDeleteForm, DepartmentForm
+from app.service_errors import FieldErrors
 from app.web.form_flow import FormOutcome, submit_form
-from app.web.forms import VersionForm, read_form
 from app.web.guards import admin_only, signed_in
 from app.web.rendering import redirect_with_message, render
 
@@ -113,30 +112,28 @@ class DepartmentAdminController(Controller):
         self, request: Request, department_id: int, action: str
     ) -> Template | Redirect:
         department = await service.get(department_id)
-        form = await read_form(request, VersionForm)
-        version = form.value.version if form.ok else 0
-        try:
-            if action == "delete":
-                if not form.data.get("confirm"):
-                    raise FieldErrors({"confirm": N_("Tick the box to confirm the deletion.")})
-                await service.delete(department_id, version, request.user.id)
-            else:
+        actor_id = request.user.id
+
+        async def change(value: DepartmentDeleteForm) -> None:
+            if action != "delete":
                 await service.set_archived(
-                    department_id, version, action == "archive", request.user.id
+                    department_id, value.version, action == "archive", actor_id
                 )
-        except FieldErrors as exc:
-            form.add_errors(exc.errors)
-            return await self._edit_page(
-                request, department, form=department, errors=form.errors, status_code=422
-            )
-        except ConflictError as exc:
+            elif not value.confirm:
+                raise FieldErrors({"confirm": N_("Tick the box to confirm the deletion.")})
+            else:
+                await service.delete(department_id, value.version, actor_id)
+
+        outcome = await submit_form(request, DepartmentDeleteForm, change)
+        if not outcome.saved:
+            current = outcome.conflict or department
             return await self._edit_page(
                 request,
-                exc.current,
-                form=exc.current,
-                errors={},
-                conflict=exc.current,
-                status_code=409,
+                current,
+                form=current,
+                errors=outcome.form.errors,
+                conflict=outcome.conflict,
+                status_code=outcome.status_code,
             )
         messages = {
             "archive": N_("Department “{name}” archived. You can restore it at any time."),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from app.web.forms import FormModel
+from app.web.forms import FormModel, VersionForm
 
 
 class DepartmentForm(FormModel):
@@ -13,3 +13,9 @@ class DepartmentForm(FormModel):
     name_en: str = Field(default="", max_length=200)
     parent: int | None = None
     version: int = 0
+
+
+class DepartmentDeleteForm(VersionForm):
+    """Deleting for good needs a ticked box, which works without JavaScript too."""
+
+    confirm: bool = False

@@ -8,11 +8,10 @@ from litestar import Controller, Request, get, post
 from litestar.response import Redirect, Template
 
 from app.i18n import N_
-from app.service_errors import ConflictError
 from app.strategy import service
 from app.strategy.schemas import StrategyForm, ThemeForm
 from app.web.form_flow import FormOutcome, submit_form
-from app.web.forms import VersionForm, read_form
+from app.web.forms import VersionForm
 from app.web.guards import admin_only
 from app.web.rendering import redirect_with_message, render
 from app.web.theme_colours import PALETTE
@@ -185,22 +184,21 @@ class StrategyAdminController(Controller):
     ) -> Template | Redirect:
         strategy = await service.get_strategy(strategy_id)
         theme = await service.get_theme(strategy_id, theme_id)
-        form = await read_form(request, VersionForm)
-        try:
-            await service.update_theme(
-                strategy_id,
-                theme_id,
-                form.value.version if form.ok else 0,
-                {"archived": archived},
-                request.user.id,
-            )
-        except ConflictError as exc:
+        outcome = await submit_form(
+            request,
+            VersionForm,
+            lambda value: service.update_theme(
+                strategy_id, theme_id, value.version, {"archived": archived}, request.user.id
+            ),
+        )
+        if not outcome.saved:
+            current = outcome.conflict or theme
             return await self._theme_page(
                 request,
                 strategy,
-                exc.current,
-                {"form": exc.current, "errors": {}, "conflict": exc.current},
-                409,
+                current,
+                {"form": current, "errors": outcome.form.errors, "conflict": outcome.conflict},
+                outcome.status_code,
             )
         message = (
             N_("Theme “{name}” archived. You can restore it at any time.")
