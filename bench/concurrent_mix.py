@@ -10,8 +10,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import collections
-import socket
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -19,15 +17,9 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.demo_database import ROOT, prepare_demo_database  # noqa: E402
+from bench.demo_database import demo_server  # noqa: E402
 
 EMPLOYEE = ("tyontekija@varkaus.example", "kokeilu-demo-2026")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 async def client_loop(base: str, number: int, seconds: float, codes: collections.Counter) -> None:
@@ -56,12 +48,6 @@ async def client_loop(base: str, number: int, seconds: float, codes: collections
 
 
 async def run(base: str, clients: int, seconds: float) -> collections.Counter:
-    for _ in range(100):
-        try:
-            if httpx.get(f"{base}/health").status_code == 200:
-                break
-        except httpx.TransportError:
-            await asyncio.sleep(0.1)
     codes: collections.Counter = collections.Counter()
     await asyncio.gather(*(client_loop(base, number, seconds, codes) for number in range(clients)))
     return codes
@@ -72,28 +58,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=10)
     args = parser.parse_args()
-    _database, env = prepare_demo_database()
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "app.main:create_app",
-            "--factory",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        codes = asyncio.run(run(f"http://127.0.0.1:{port}", args.clients, args.seconds))
-    finally:
-        server.terminate()
-        server.wait()
+    with demo_server() as base:
+        codes = asyncio.run(run(base, args.clients, args.seconds))
     for (kind, status), count in sorted(codes.items()):
         print(f"{kind:<6} {status}: {count:6d}  ({count / args.seconds:6.1f} per second)")
     failed = sum(count for (_, status), count in codes.items() if status != 200)

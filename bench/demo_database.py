@@ -1,12 +1,18 @@
-"""A throwaway SQLite database with the demo city, for the benchmark scripts."""
+"""A throwaway SQLite database with the demo city, and a server on it, for the benchmark scripts."""
 
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,3 +36,35 @@ def prepare_demo_database() -> tuple[Path, dict[str, str]]:
             capture_output=True,
         )
     return database, env
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def demo_server() -> Iterator[str]:
+    """Serve the app with uvicorn on a fresh demo database (loopback only); yields the base URL
+    once /health answers, and stops the server afterwards."""
+    _database, env = prepare_demo_database()
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory"]
+        + ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                if httpx.get(f"{base_url}/health").status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        yield base_url
+    finally:
+        server.terminate()
+        server.wait()

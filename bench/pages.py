@@ -7,9 +7,7 @@ demo data, signs in as the demo admin and prints the median and 95th percentile 
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -17,9 +15,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import httpx
 
-from bench.demo_database import prepare_demo_database  # noqa: E402
+from bench.demo_database import demo_server  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGES = [
     "/",
     "/experiments",
@@ -34,71 +31,31 @@ PAGES = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=200)
     args = parser.parse_args()
-    database, env = prepare_demo_database()
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "app.main:create_app",
-            "--factory",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        with httpx.Client(base_url=base, timeout=10) as client:
-            for _ in range(100):
-                try:
-                    if client.get("/health").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    time.sleep(0.1)
-            client.get("/sign-in")
-            client.post(
-                "/sign-in",
-                data={
-                    "email": "admin@varkaus.example",
-                    "password": "kokeilu-demo-2026",
-                    "next": "/",
-                },
-                headers={"x-csrftoken": client.cookies.get("kokeilu_csrf")},
-            )
-            print(
-                f"{'page':<24} {'median ms':>10} {'p95 ms':>8} {'req/s':>7}   ({args.requests} sequential requests each)"
-            )
-            for path in PAGES:
-                timings = []
-                for _ in range(args.requests):
-                    started = time.perf_counter()
-                    response = client.get(path)
-                    timings.append((time.perf_counter() - started) * 1000)
-                    assert response.status_code == 200, (path, response.status_code)
-                timings.sort()
-                median = statistics.median(timings)
-                p95 = timings[int(len(timings) * 0.95) - 1]
-                print(
-                    f"{path:<24} {median:>10.2f} {p95:>8.2f} {1000 / statistics.mean(timings):>7.0f}"
-                )
-    finally:
-        server.terminate()
-        server.wait()
+    with demo_server() as base, httpx.Client(base_url=base, timeout=10) as client:
+        client.get("/sign-in")
+        client.post(
+            "/sign-in",
+            data={"email": "admin@varkaus.example", "password": "kokeilu-demo-2026", "next": "/"},
+            headers={"x-csrftoken": client.cookies.get("kokeilu_csrf")},
+        )
+        print(
+            f"{'page':<24} {'median ms':>10} {'p95 ms':>8} {'req/s':>7}   ({args.requests} sequential requests each)"
+        )
+        for path in PAGES:
+            timings = []
+            for _ in range(args.requests):
+                started = time.perf_counter()
+                response = client.get(path)
+                timings.append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200, (path, response.status_code)
+            timings.sort()
+            median = statistics.median(timings)
+            p95 = timings[int(len(timings) * 0.95) - 1]
+            print(f"{path:<24} {median:>10.2f} {p95:>8.2f} {1000 / statistics.mean(timings):>7.0f}")
 
 
 if __name__ == "__main__":
