@@ -95,9 +95,9 @@ class ExperimentController(Controller):
         except ValidationError:
             filters = listing.BrowseFilters(q=str(raw.get("q", ""))[:200])
         result = await listing.browse(request.user, filters)
-        context = {"result": result, "filters": filters, **await _choices()}
-        if not _is_htmx(request):  # the filter form is not re-rendered for htmx
-            context["people_choices"] = await accounts.active_people()
+        context: dict[str, Any] = {"result": result, "filters": filters}
+        if not _is_htmx(request):  # htmx gets only the results; the filter form stays as it is
+            context.update(await _choices(), people_choices=await accounts.active_people())
         return render(request, "experiments/browse.html", context, block="results")
 
     # --- new ----------------------------------------------------------------------------
@@ -109,7 +109,12 @@ class ExperimentController(Controller):
         return render(
             request,
             "experiments/new.html",
-            {"form": form, "errors": {}, "draft_saved_at": saved_at, **await _choices()},
+            {
+                "form": form,
+                "errors": {},
+                "draft_saved_at": saved_at,
+                "theme_choices": await service.current_themes(),
+            },
         )
 
     @post("/new/autosave", name="experiment_new_autosave", status_code=200)
@@ -143,7 +148,11 @@ class ExperimentController(Controller):
         return render(
             request,
             "experiments/new.html",
-            {**outcome.context(), "draft_saved_at": None, **await _choices()},
+            {
+                **outcome.context(),
+                "draft_saved_at": None,
+                "theme_choices": await service.current_themes(),
+            },
             status_code=outcome.status_code,
         )
 
@@ -185,7 +194,8 @@ class ExperimentController(Controller):
             "missing_for_completion": service.missing_for_completion(view.row),
             "history": await service.history(experiment_id) if not block else [],
             "people_choices": await accounts.active_people() if editing == "people" else [],
-            **await _choices(),
+            # The lists to choose from are needed only by the basics form.
+            **(await _choices() if editing == "basics" else {}),
         }
         return render(
             request, "experiments/detail.html", context, block=block, status_code=status_code
