@@ -15,6 +15,7 @@ from litestar.stores.registry import StoreRegistry
 from app.accounts.routes import ACCOUNT_ROUTES
 from app.accounts.session_store import DatabaseSessionStore
 from app.accounts.user_admin_routes import UserAdminController
+from app.cohorts.routes import CohortController, JoinController
 from app.db import engine
 from app.experiments.customer_group_routes import CustomerGroupAdminController
 from app.experiments.routes import ExperimentController
@@ -69,6 +70,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             *ACCOUNT_ROUTES,
             UserAdminController,
             ExperimentController,
+            CohortController,
+            JoinController,
             CustomerGroupAdminController,
             DepartmentPageController,
             DepartmentAdminController,

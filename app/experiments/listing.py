@@ -12,6 +12,7 @@ from piccolo.query.functions.aggregate import Count
 from pydantic import BaseModel, Field, field_validator
 
 from app import policies
+from app.cohorts.access import led_cohort_ids
 from app.experiments.service import linked_names, visible_condition
 from app.experiments.tables import (
     Cycle,
@@ -46,6 +47,7 @@ class BrowseFilters(BaseModel):
     customer_group: list[int] = Field(default_factory=list)
     channel: list[str] = Field(default_factory=list)
     owner: int | None = None
+    cohort: int | None = None
     created_from: date | None = None
     created_to: date | None = None
     q: str = Field(default="", max_length=200)
@@ -75,7 +77,7 @@ class BrowseFilters(BaseModel):
     def is_filtered(self) -> bool:
         return bool(
             self.theme or self.department or self.status or self.outcome or self.customer_group
-            or self.channel or self.owner or self.created_from or self.created_to or self.q.strip()
+            or self.channel or self.owner or self.cohort or self.created_from or self.created_to or self.q.strip()
         )  # fmt: skip
 
 
@@ -90,7 +92,7 @@ def _helsinki_midnight(day: date) -> datetime:
 
 
 async def filter_condition(user: policies.Actor, filters: BrowseFilters) -> Any:
-    condition = visible_condition(user)
+    condition = visible_condition(user, await led_cohort_ids(user))
     if filters.theme:
         condition &= _linked(ExperimentTheme, "theme", filters.theme)
     if filters.department:
@@ -108,6 +110,8 @@ async def filter_condition(user: policies.Actor, filters: BrowseFilters) -> Any:
         condition &= Or(
             Experiment.owner == filters.owner, _linked(ExperimentCoOwner, "user", [filters.owner])
         )
+    if filters.cohort:
+        condition &= Experiment.cohort == filters.cohort
     if filters.created_from:
         condition &= Experiment.created_at >= _helsinki_midnight(filters.created_from)
     if filters.created_to:

@@ -10,6 +10,7 @@ from litestar.response import Redirect, Template
 from pydantic import ValidationError
 
 from app.accounts import service as accounts
+from app.cohorts import picker as cohort_picker
 from app.experiments import drafts, listing, service
 from app.experiments.schemas import (
     BasicsForm,
@@ -70,6 +71,7 @@ def _section_form(view: service.ExperimentView, section: str) -> dict[str, Any]:
             "departments": view.ids("departments"),
             "customer_groups": view.ids("customer_groups"),
             "channels": view.ids("channels"),
+            "cohort": row["cohort"],
         },
         "description": lambda: {key: row[key] for key in ("problem", "hypothesis", "plan")},
         "people": lambda: {"co_owners": view.ids("co_owners")},
@@ -85,7 +87,14 @@ class ExperimentController(Controller):
 
     @get("/mine", name="my_experiments")
     async def mine(self, request: Request) -> Template:
-        return render(request, "experiments/mine.html", {"mine": await listing.mine(request.user)})
+        return render(
+            request,
+            "experiments/mine.html",
+            {
+                "mine": await listing.mine(request.user),
+                "my_cohorts": await cohort_picker.cohort_choices_for(request.user),
+            },
+        )
 
     @get("/", name="browse_experiments")
     async def browse(self, request: Request) -> Template:
@@ -97,7 +106,11 @@ class ExperimentController(Controller):
         result = await listing.browse(request.user, filters)
         context: dict[str, Any] = {"result": result, "filters": filters}
         if not _is_htmx(request):  # htmx gets only the results; the filter form stays as it is
-            context.update(await _choices(), people_choices=await accounts.active_people())
+            context.update(
+                await _choices(),
+                people_choices=await accounts.active_people(),
+                cohort_filter_choices=await cohort_picker.all_cohorts(),
+            )
         return render(request, "experiments/browse.html", context, block="results")
 
     # --- new ----------------------------------------------------------------------------
@@ -106,6 +119,9 @@ class ExperimentController(Controller):
     async def new(self, request: Request) -> Template:
         saved = await drafts.load(request.user.id, NEW_DRAFT_KEY)
         form, saved_at = saved if saved else ({}, None)
+        cohort_choices = await cohort_picker.cohort_choices_for(request.user)
+        if "cohort" not in form and cohort_choices:
+            form = {**form, "cohort": cohort_choices[0]["id"]}  # the newest cohort they are in
         return render(
             request,
             "experiments/new.html",
@@ -114,6 +130,7 @@ class ExperimentController(Controller):
                 "errors": {},
                 "draft_saved_at": saved_at,
                 "theme_choices": await service.current_themes(),
+                "cohort_choices": cohort_choices,
             },
         )
 
@@ -152,6 +169,7 @@ class ExperimentController(Controller):
                 **outcome.context(),
                 "draft_saved_at": None,
                 "theme_choices": await service.current_themes(),
+                "cohort_choices": await cohort_picker.cohort_choices_for(user),
             },
             status_code=outcome.status_code,
         )
@@ -196,6 +214,11 @@ class ExperimentController(Controller):
             "people_choices": await accounts.active_people() if editing == "people" else [],
             # The lists to choose from are needed only by the basics form.
             **(await _choices() if editing == "basics" else {}),
+            "cohort_choices": (
+                await cohort_picker.cohort_choices_for(request.user, view.row["cohort"])
+                if editing == "basics"
+                else []
+            ),
         }
         return render(
             request, "experiments/detail.html", context, block=block, status_code=status_code
