@@ -10,6 +10,7 @@ from app.accounts.passwords import hash_password
 from app.accounts.tables import User
 from app.audit.tables import AuditLog
 from app.db import write_transaction
+from app.demo.cohorts import load_demo_cohorts
 from app.demo.content import (
     CURRENT_STRATEGY,
     DEMO_PASSWORD,
@@ -55,6 +56,7 @@ async def load_demo_data() -> list[DemoSignIn]:
         await _load_strategies()
         group_ids = await _load_customer_groups()
         await _load_experiments(department_ids, group_ids)
+        await load_demo_cohorts()
     return list(SIGN_INS)
 
 
