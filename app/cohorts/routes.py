@@ -345,7 +345,7 @@ class CohortController(Controller):
         return redirect_with_message(
             request,
             _url(cohort_id, "participants"),
-            N_("{count} people added to the cohort."),
+            N_("People added to the cohort: {count}."),
             count=added,
         )
 

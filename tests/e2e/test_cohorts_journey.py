@@ -120,6 +120,7 @@ def test_lead_sets_up_a_cohort_and_a_participant_creates_an_experiment_in_it(
     visit(participant, "/experiments/mine")
     expect(participant.locator(f".my-cohorts a[href='{cohort_url}']")).to_be_visible()
     visit(participant, cohort_url)  # participants see their cohort
+    assert participant.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     visit(participant, "/experiments/new")
     cohort_id = cohort_url.rsplit("/", 1)[1]
     expect(participant.locator("#f-cohort")).to_have_value(cohort_id)  # the newest, preselected
