@@ -309,13 +309,13 @@ class CohortController(Controller):
 
     @get("/{cohort_id:int}/participants/department", name="participant_department_preview")
     async def department_preview(
-        self, request: Request, cohort_id: int, department: int | None = None
+        self, request: Request, cohort_id: int, department: str = ""
     ) -> Template:
         cohort = await service.manageable(request.user, cohort_id)
         try:
-            if department is None:
-                raise FieldErrors({"department": N_("This field is required.")})
-            preview = await members.department_preview(request.user, cohort_id, department)
+            if not department.strip().isdigit():
+                raise FieldErrors({"department": N_("Choose one of the options.")})
+            preview = await members.department_preview(request.user, cohort_id, int(department))
         except FieldErrors as exc:
             errors = {name: gettext(msgid) for name, msgid in exc.errors.items()}
             return await self._page(request, cohort_id, department_errors=errors, status_code=422)

@@ -99,8 +99,11 @@ async def test_lead_adds_a_department_subtree_after_seeing_how_many(client):
         await client.get(f"/cohorts/{cohort.id}/participants/department?department={social.id}")
     )
     assert again.select_one(".empty-state")
-    bad = await client.get(f"/cohorts/{cohort.id}/participants/department?department=99999")
-    assert bad.status_code == 422 and field_error(page(bad), "department", "d")
+    for bad_value in ("99999", "", "abc"):
+        bad = await client.get(
+            f"/cohorts/{cohort.id}/participants/department?department={bad_value}"
+        )
+        assert bad.status_code == 422 and field_error(page(bad), "department", "d"), bad_value
 
 
 async def test_join_link_is_shown_once_stored_as_a_hash_and_lets_people_join(client, app):
