@@ -1,7 +1,7 @@
 """A workshop lead's set-up in a real browser: create a cohort, add three workshop days, add the
 participants of a department (seeing how many first), find one more person with the search,
-make a join link; then a participant creates an experiment in the cohort (preselected), and the
-lead can read the draft. Every page is checked with axe."""
+make a join link that a colleague joins with; then a participant creates an experiment in the
+cohort (preselected), and the lead can read the draft. Every page is checked with axe."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from app.demo.content import EMPLOYEE_EMAIL, LEAD_EMAIL
+from app.demo.content import EMPLOYEE_EMAIL, LEAD_EMAIL, email_for
 from tests.e2e.accessibility import assert_accessible, visit
 from tests.e2e.actions import PHONE, path_of, sign_in
 
@@ -91,7 +91,7 @@ def _add_one_by_search(page: Page) -> None:
     expect(page.locator("#participants tbody tr")).to_have_count(rows + 1)
 
 
-def _join_link(page: Page) -> None:
+def _join_link(page: Page) -> str:
     _submit(page, "main form[action$='/join-links']")
     link = page.locator("#join-link").input_value()
     assert "/join/" in link
@@ -100,6 +100,7 @@ def _join_link(page: Page) -> None:
     assert_accessible(page)
     expect(page.locator("#join-links tbody tr")).to_have_count(1)
     assert link.rsplit("/", 1)[1] not in page.content()
+    return "/join/" + link.rsplit("/join/", 1)[1]
 
 
 def test_lead_sets_up_a_cohort_and_a_participant_creates_an_experiment_in_it(
@@ -111,9 +112,19 @@ def test_lead_sets_up_a_cohort_and_a_participant_creates_an_experiment_in_it(
     _add_days(lead, cohort_url)
     _add_department(lead)
     _add_one_by_search(lead)
-    _join_link(lead)
+    join_path = _join_link(lead)
+    visit(lead, f"{cohort_url}/edit")
+    expect(lead.locator("#f-stale_after_days")).to_have_value("21")
     visit(lead, "/cohorts")
     expect(lead.locator(".cohort-card__title a", has_text=COHORT_NAME)).to_be_visible()
+
+    # A colleague from another department joins with the link.
+    colleague = new_context().new_page()
+    sign_in(colleague, email_for("Leena Lyytikäinen"))
+    visit(colleague, join_path)
+    _submit(colleague, f"main form[action='{join_path}']")
+    assert path_of(colleague) == cohort_url
+    expect(colleague.locator("#participants tbody")).to_contain_text("Leena Lyytikäinen")
 
     participant = new_context(viewport=PHONE).new_page()
     sign_in(participant, EMPLOYEE_EMAIL)
