@@ -328,6 +328,11 @@ async def update(
         await manageable(user, cohort_id)
         current = await form_values(cohort_id)
         await _check_links(values, keep=current)
+        if not user.is_admin and user.id not in values["leads"]:
+            # Leaving would lock the lead out of the cohort they are editing.
+            raise FieldErrors(
+                {"leads": N_("Keep yourself among the leads; an admin can hand the cohort over.")}
+            )
         if await _name_taken(values["name"], cohort_id):
             raise FieldErrors({"name": N_("There is already a cohort with this name.")})
         own = {key: values[key] for key in COHORT_FIELDS}

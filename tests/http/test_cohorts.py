@@ -119,6 +119,12 @@ async def test_editing_a_cohort_detects_a_conflict_and_keeps_the_input(client):
     assert (saved.name, saved.stale_after_days, saved.version) == ("Minun nimeni", 10, 2)
     # Saving again with the version the conflict page carries goes through.
     assert soup.find("input", attrs={"name": "version"})["value"] == "2"
+    # A lead cannot remove themselves (they would lose the cohort); an admin hands it over.
+    other_lead = await make_user(is_lead=True)
+    leaving = await post_form(
+        client, f"/cohorts/{cohort.id}/edit", {**form, "version": "2", "leads": [other_lead.id]}
+    )
+    assert leaving.status_code == 422 and field_error(page(leaving), "leads")
 
 
 async def test_archive_and_restore_check_the_version(client):
