@@ -127,7 +127,7 @@ async def save_ratings(
                 if versions.get(sid, 0) != (saved[sid]["version"] if sid in saved else 0)
             ]
             if stale:
-                raise ConflictError({"ratings": saved})
+                raise ConflictError({"version": 0, "ratings": saved})
             for sid, rating in ratings.items():
                 if sid not in active:
                     continue
@@ -157,7 +157,7 @@ async def save_ratings(
                     )
                     changed += 1
     except UNIQUE_VIOLATIONS as exc:  # another member of the group saved at the same moment
-        raise ConflictError({"ratings": await ratings_of(day_id, department_id)}) from exc
+        raise ConflictError({"version": 0}) from exc
     return changed
 
 
