@@ -69,6 +69,9 @@ ANSWER_POOLS: list[list[str]] = [
     ],
 ]
 
+# How likely a participant answers each of the six questions: most say what they learned.
+ANSWER_LIKELIHOOD = [0.95, 0.6, 0.45, 0.55, 0.6, 0.75]
+
 # A principles poster (huoneentaulu) of customer encounters, as seed 001 suggests.
 STATEMENTS = [
     "Tervehdimme jokaista asiakasta ja kohtaamme hänet ystävällisesti.",
@@ -138,18 +141,20 @@ async def _answers(cohort: dict[str, Any], days: list[dict[str, Any]], rng: rand
             if anonymous
             else datetime.combine(day["day"], time(15), tzinfo=HELSINKI)
         )
-        for user_id in respondents:
+        # Each question's answers that day are drawn without repeats (until the pool runs out).
+        pools = [rng.sample(pool, k=len(pool)) for pool in ANSWER_POOLS]
+        for number, user_id in enumerate(respondents):
             submissions.append(ReflectionSubmission(workshop_day=day["id"], user=user_id))
             for index, question in enumerate(questions):
-                pool = ANSWER_POOLS[index % len(ANSWER_POOLS)]
-                if rng.random() < 0.35:  # not everyone answers every question
+                slot = index % len(ANSWER_POOLS)
+                if rng.random() > ANSWER_LIKELIHOOD[slot]:  # not everyone answers everything
                     continue
                 answers.append(
                     ReflectionAnswer(
                         question=question["id"],
                         workshop_day=day["id"],
                         user=None if anonymous else user_id,
-                        text=rng.choice(pool),
+                        text=pools[slot][number % len(pools[slot])],
                         created_at=stamp,
                         updated_at=stamp,
                     )

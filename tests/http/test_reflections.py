@@ -277,3 +277,50 @@ async def test_the_lead_answers_page_uses_a_fixed_number_of_queries(client):
     assert response.status_code == 200
     assert len(page(response).select(".reflection-answer-list > li")) == 200
     assert few["queries"] == many["queries"]
+
+
+async def test_questions_are_shown_in_the_users_language(client):
+    lead, person, cohort, days = await _setup(client)
+    await person.update_self({"language": "sv"})
+    await sign_in(client, person.email)
+    soup = page(await client.get(f"/cohorts/{cohort.id}/days/{days[0]['id']}/reflection"))
+    labels = [label.get_text(strip=True) for label in soup.select("main form label")]
+    assert labels[0] == "1. Vad lärde jag mig som var nytt?"
+
+
+async def test_two_submissions_at_the_same_moment_store_one(client):
+    import asyncio
+
+    from app.service_errors import FieldErrors
+
+    lead, person, cohort, days = await _setup(client, anonymous=True)
+    questions = await service.questions(cohort.id)
+    cohort_row = {"id": cohort.id, "anonymous_reflections": True}
+
+    async def submit(text):
+        await service.submit_answers(
+            cohort=cohort_row,
+            day=days[0],
+            user_id=person.id,
+            texts={questions[0]["id"]: text},
+            version=0,
+        )
+
+    results = await asyncio.gather(submit("Eka"), submit("Toka"), return_exceptions=True)
+    assert sorted(type(result).__name__ for result in results) == ["FieldErrors", "NoneType"]
+    assert any(isinstance(result, FieldErrors) for result in results)
+    assert await ReflectionSubmission.count() == 1
+    assert await ReflectionAnswer.count() == 1
+
+
+async def test_the_audit_log_of_an_anonymous_answer_holds_no_answer(client):
+    lead, person, cohort, days = await _setup(client, anonymous=True)
+    await sign_in(client, person.email)
+    url = f"/cohorts/{cohort.id}/days/{days[0]['id']}/reflection"
+    questions = await service.questions(cohort.id)
+    await post_form(client, url, {"version": "0", **_answers(questions, ["Salainen ajatus"])})
+    entries = await AuditLog.select().where(AuditLog.object_type == "reflection_day")
+    assert len(entries) == 1
+    assert "Salainen ajatus" not in str(entries)
+    assert entries[0]["object_id"] == days[0]["id"]  # the day, not an answer
+    assert await AuditLog.count().where(AuditLog.object_type.like("reflection_answer%")) == 0
