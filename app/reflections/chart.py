@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-WIDTH = 560
-HEIGHT = 220
+WIDTH = 400
+HEIGHT = 200
 LEFT = 36  # room for the scale
 BOTTOM = 28  # room for the day labels
 TOP = 18  # room for the value above the highest bar
