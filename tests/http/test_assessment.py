@@ -75,7 +75,7 @@ async def test_a_group_rates_with_validation_uniqueness_and_conflicts(client):
     url = f"/cohorts/{cohort.id}/assessment/days/{days[0]['id']}"
     await sign_in(client, cook.email)
     soup = page(await client.get(url))
-    assert soup.select_one("#rating-group option[selected]")["value"] == str(kitchen.id)
+    assert soup.select_one("#f-department option[selected]")["value"] == str(kitchen.id)
     assert len(soup.select(f"input[type=radio][name=rating_{s1}]")) == 5
     # Out of range and not a number: refused next to the statement, nothing saved
     response = await post_form(
