@@ -21,6 +21,8 @@ from app.experiments.customer_group_routes import CustomerGroupAdminController
 from app.experiments.routes import ExperimentController
 from app.logs import configure_logging
 from app.organisation.routes import DepartmentAdminController, DepartmentPageController
+from app.reflections.assessment_routes import AssessmentController
+from app.reflections.routes import ReflectionController
 from app.settings import PROJECT_ROOT, Settings, get_settings
 from app.strategy.routes import StrategyAdminController
 from app.web.errors import EXCEPTION_HANDLERS
@@ -76,6 +78,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             DepartmentPageController,
             DepartmentAdminController,
             StrategyAdminController,
+            ReflectionController,
+            AssessmentController,
             create_static_files_router(
                 path="/static", directories=[PROJECT_ROOT / "app" / "static"], name="static"
             ),

@@ -25,6 +25,13 @@ from app.experiments.tables import (
     Measure,
 )
 from app.organisation.tables import Department
+from app.reflections.tables import (
+    AssessmentRating,
+    AssessmentStatement,
+    ReflectionAnswer,
+    ReflectionQuestion,
+    ReflectionSubmission,
+)
 from app.settings import PROJECT_ROOT
 from app.strategy.tables import Strategy, Theme
 
@@ -42,6 +49,11 @@ TABLES = [
     CohortTheme,
     WorkshopDay,
     CohortJoinLink,
+    ReflectionQuestion,
+    ReflectionSubmission,
+    ReflectionAnswer,
+    AssessmentStatement,
+    AssessmentRating,
     CustomerGroup,
     Experiment,
     ExperimentCoOwner,

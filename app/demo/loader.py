@@ -22,6 +22,7 @@ from app.demo.content import (
 )
 from app.demo.experiment_builder import ExperimentSpec, build_experiments
 from app.demo.experiment_ideas import CUSTOMER_GROUPS
+from app.demo.reflections import load_reflections_demo
 from app.experiments.tables import (
     CustomerGroup,
     Cycle,
@@ -57,6 +58,7 @@ async def load_demo_data() -> list[DemoSignIn]:
         group_ids = await _load_customer_groups()
         await _load_experiments(department_ids, group_ids)
         await load_demo_cohorts()
+    await load_reflections_demo()  # after the cohorts' demo: it fills in whatever cohorts exist
     return list(SIGN_INS)
 
 
