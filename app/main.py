@@ -15,6 +15,7 @@ from litestar.stores.registry import StoreRegistry
 from app.accounts.routes import ACCOUNT_ROUTES
 from app.accounts.session_store import DatabaseSessionStore
 from app.accounts.user_admin_routes import UserAdminController
+from app.conversation.routes import CONVERSATION_ROUTES
 from app.db import engine
 from app.experiments.customer_group_routes import CustomerGroupAdminController
 from app.experiments.routes import ExperimentController
@@ -73,6 +74,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             DepartmentPageController,
             DepartmentAdminController,
             StrategyAdminController,
+            *CONVERSATION_ROUTES,
             create_static_files_router(
                 path="/static", directories=[PROJECT_ROOT / "app" / "static"], name="static"
             ),
