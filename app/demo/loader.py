@@ -19,6 +19,7 @@ from app.demo.content import (
     USERS,
     DemoSignIn,
 )
+from app.demo.conversation import load_conversation
 from app.demo.experiment_builder import ExperimentSpec, build_experiments
 from app.demo.experiment_ideas import CUSTOMER_GROUPS
 from app.experiments.tables import (
@@ -55,6 +56,7 @@ async def load_demo_data() -> list[DemoSignIn]:
         await _load_strategies()
         group_ids = await _load_customer_groups()
         await _load_experiments(department_ids, group_ids)
+        await load_conversation()
     return list(SIGN_INS)
 
 
