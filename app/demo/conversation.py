@@ -103,8 +103,12 @@ async def load_conversation() -> None:
 
 
 def _moment(rng: random.Random, after: datetime) -> datetime:
-    moment = after + timedelta(days=rng.randint(1, 40), minutes=rng.randint(8 * 60, 16 * 60))
-    return min(moment, DEMO_NOW - timedelta(minutes=rng.randint(5, 600)))
+    """A working-day moment 1–40 days later (06–13 UTC is 8–16 in Finland), never after the
+    demo's last day."""
+    day = after + timedelta(days=rng.randint(1, 40))
+    moment = day.replace(hour=rng.randint(6, 12), minute=rng.randint(0, 59), second=0)
+    latest = DEMO_NOW - timedelta(minutes=rng.randint(5, 300))
+    return moment if moment <= latest else latest
 
 
 async def _comments(rng, experiment_id, owners, others, coach_id, start, notifications) -> None:

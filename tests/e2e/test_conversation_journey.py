@@ -98,6 +98,8 @@ def test_colleague_thanks_and_comments_and_owner_reads(
     owner.click(".site-nav a[href='/notifications']")
     owner.wait_for_url("**/notifications")
     assert_accessible(owner)
+    if os.environ.get("KOKEILU_SCREENSHOTS") == "1":
+        _screenshots(owner, [("notifications", "/notifications")])
     about_this = owner.locator(f".notification--unread a[href^='{experiment}#']").count()
     assert about_this >= 2
     newest = owner.locator(".notification").first
@@ -115,7 +117,9 @@ def test_colleague_thanks_and_comments_and_owner_reads(
     assert_accessible(owner)
     assert _unread_in_header(owner) == unread - about_this
     if os.environ.get("KOKEILU_SCREENSHOTS") == "1":
-        _screenshots(owner, experiment)
+        visit(owner, experiment)
+        profile = owner.locator("#section-basics .details dd a").first.get_attribute("href")
+        _screenshots(owner, [("experiment", experiment), ("profile", profile)])
 
 
 def test_commenting_and_thanking_without_javascript(
@@ -145,27 +149,20 @@ def test_commenting_and_thanking_without_javascript(
     assert_accessible(page)
 
 
-def _screenshots(page: Page, experiment: str) -> None:
-    """Run with KOKEILU_SCREENSHOTS=1: the conversation pages for docs/screenshots/."""
+def _screenshots(page: Page, pages: list[tuple[str, str]]) -> None:
+    """Run with KOKEILU_SCREENSHOTS=1: conversation pages for docs/screenshots/, on a phone
+    and a desktop; the experiment page only by its conversation section."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
     for viewport in (PHONE, DESKTOP):
         page.set_viewport_size(viewport)
-        width = viewport["width"]
-        for name, path in (
-            ("conversation-experiment", experiment + "#section-conversation"),
-            ("conversation-notifications", "/notifications"),
-            ("conversation-profile", None),
-        ):
-            if path is None:
-                visit(page, experiment)
-                path = page.locator("#section-basics .details dd a").first.get_attribute("href")
+        for name, path in pages:
             visit(page, path)
             page.wait_for_load_state("networkidle")
-            if "#" in path:
-                page.locator(f"#{path.split('#')[1]}").screenshot(
-                    path=SCREENSHOTS / f"{name}-{width}.png", animations="disabled"
-                )
+            target = SCREENSHOTS / f"conversation-{name}-{viewport['width']}.png"
+            if name == "experiment":
+                page.locator("#section-conversation").screenshot(path=target, animations="disabled")
             else:
-                page.screenshot(
-                    path=SCREENSHOTS / f"{name}-{width}.png", full_page=True, animations="disabled"
-                )
+                page.screenshot(path=target, full_page=True, animations="disabled")
+    if size:
+        page.set_viewport_size(size)
