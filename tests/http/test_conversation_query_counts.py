@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.conversation import service as conversation
 from app.conversation.tables import Comment, Kudos
 from tests.factories import make_experiment, make_user
+from tests.http.browser import page
 from tests.http.query_counter import count_queries
 
 
@@ -70,3 +71,18 @@ async def test_profile_with_10_or_200_experiments(client, employee):
     few = await _queries(client, f"/people/{person.id}")
     await add(190)
     assert await _queries(client, f"/people/{person.id}") == few
+
+
+async def test_unread_count_in_the_header_is_one_query_whatever_the_count(client, employee):
+    actor = await make_user()
+    experiment = await make_experiment(employee, status="running")
+    without = await _queries(client, "/")
+    for _ in range(50):
+        await conversation.notify([employee.id], "kudos", experiment.id, actor.id)
+    assert await _queries(client, "/") == without
+    badge = page(await client.get("/")).select_one(".notification-count")
+    assert badge.get_text(strip=True).startswith("50")
+    # htmx requests get no header, so they skip the count.
+    with count_queries() as htmx:
+        await client.get("/", headers={"hx-request": "true"})
+    assert htmx["queries"] == without - 1

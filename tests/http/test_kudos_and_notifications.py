@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from litestar.testing import AsyncTestClient
 
+from app.audit.tables import AuditLog
 from app.conversation import service as conversation
 from app.conversation.kudos import ALREADY_THANKED
 from app.conversation.tables import Kudos, Notification
@@ -46,6 +47,12 @@ async def test_kudos_once_per_person_with_a_clear_message(client, employee):
     notified = await Notification.select(Notification.recipient, Notification.kind)
     assert sorted(row["recipient"] for row in notified) == sorted([owner.id, co_owner.id])
     assert {row["kind"] for row in notified} == {"kudos"}
+    assert (
+        await AuditLog.count().where(
+            (AuditLog.object_type == "kudos") & (AuditLog.action == "create")
+        )
+        == 1
+    )
 
 
 async def test_kudos_message_is_short(client, employee):
@@ -71,7 +78,13 @@ async def test_no_kudos_to_own_experiment_or_to_drafts(client, employee):
     others_draft = await make_experiment(await make_user(), status="draft")
     assert (await post_form(client, f"/experiments/{others_draft.id}/kudos", {})).status_code == 404
     own_page = page(await client.get(f"/experiments/{own.id}"))
-    assert not own_page.select(f'form[action="/experiments/{own.id}/kudos"]')
+    assert own_page.select_one("#kudos") and not own_page.select(
+        f'form[action="/experiments/{own.id}/kudos"]'
+    )
+    own_draft = await make_experiment(employee, status="draft")
+    assert (await post_form(client, f"/experiments/{own_draft.id}/kudos", {})).status_code == 403
+    draft_page = page(await client.get(f"/experiments/{own_draft.id}"))
+    assert draft_page.select_one("#comments") and not draft_page.select_one("#kudos")
     assert await Kudos.count() == 0
 
 
