@@ -147,6 +147,11 @@ def test_commenting_and_thanking_without_javascript(
     assert path_of(page) == experiment
     expect(page.locator("#kudos form[action$='/kudos/withdraw']")).to_have_count(1)
     assert_accessible(page)
+    # Withdrawing (JavaScript would ask for confirmation first) brings the form back.
+    with page.expect_navigation():
+        page.click("#kudos form[action$='/kudos/withdraw'] button[type=submit]")
+    expect(page.locator("#kudos form[action$='/kudos']")).to_have_count(1)
+    assert_accessible(page)
 
 
 def _screenshots(page: Page, pages: list[tuple[str, str]]) -> None:
