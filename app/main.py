@@ -16,6 +16,7 @@ from app.accounts.routes import ACCOUNT_ROUTES
 from app.accounts.session_store import DatabaseSessionStore
 from app.accounts.user_admin_routes import UserAdminController
 from app.cohorts.routes import CohortController, JoinController
+from app.conversation.routes import CONVERSATION_ROUTES
 from app.db import engine
 from app.experiments.customer_group_routes import CustomerGroupAdminController
 from app.experiments.routes import ExperimentController
@@ -80,6 +81,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             StrategyAdminController,
             ReflectionController,
             AssessmentController,
+            *CONVERSATION_ROUTES,
             create_static_files_router(
                 path="/static", directories=[PROJECT_ROOT / "app" / "static"], name="static"
             ),

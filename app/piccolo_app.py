@@ -12,6 +12,7 @@ from app.cohorts.tables import (
     CohortTheme,
     WorkshopDay,
 )
+from app.conversation.tables import Comment, CommentRevision, Kudos, Notification
 from app.experiments.tables import (
     CustomerGroup,
     Cycle,
@@ -64,6 +65,10 @@ TABLES = [
     Measure,
     Cycle,
     FormDraft,
+    Comment,
+    CommentRevision,
+    Kudos,
+    Notification,
     AuditLog,
 ]
 

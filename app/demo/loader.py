@@ -20,6 +20,7 @@ from app.demo.content import (
     USERS,
     DemoSignIn,
 )
+from app.demo.conversation import load_conversation
 from app.demo.experiment_builder import ExperimentSpec, build_experiments
 from app.demo.experiment_ideas import CUSTOMER_GROUPS
 from app.demo.reflections import load_reflections_demo
@@ -58,6 +59,7 @@ async def load_demo_data() -> list[DemoSignIn]:
         group_ids = await _load_customer_groups()
         await _load_experiments(department_ids, group_ids)
         await load_demo_cohorts()
+        await load_conversation()
     await load_reflections_demo()  # after the cohorts' demo: it fills in whatever cohorts exist
     return list(SIGN_INS)
 

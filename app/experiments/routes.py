@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from app.accounts import service as accounts
 from app.cohorts import picker as cohort_picker
+from app.conversation.service import for_experiment as conversation_for
 from app.experiments import drafts, listing, service
 from app.experiments.schemas import (
     BasicsForm,
@@ -211,6 +212,7 @@ class ExperimentController(Controller):
             "transitions": TRANSITIONS[view.row["status"]],
             "missing_for_completion": service.missing_for_completion(view.row),
             "history": await service.history(experiment_id) if not block else [],
+            "conversation": await conversation_for(request.user, view) if not block else None,
             "people_choices": await accounts.active_people() if editing == "people" else [],
             # The lists to choose from are needed only by the basics form.
             **(await _choices() if editing == "basics" else {}),
