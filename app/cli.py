@@ -33,10 +33,15 @@ async def _has_users() -> bool:
     return await User.exists().run()
 
 
-async def _demo_data() -> None:
+async def _demo_data(experiments: int = 0, seed: int = 1) -> None:
     from app.demo.loader import load_demo_data
 
     sign_ins = await load_demo_data()
+    if experiments:
+        from app.demo.bulk import generate
+
+        written = await generate(experiments, seed)
+        click.echo(f"Added {written} generated experiments (seed {seed}).")
     click.echo("Demo data is ready. Sign in at the address below with one of these:")
     for sign_in in sign_ins:
         click.echo(f"  {sign_in.role:<15} {sign_in.email:<36} password: {sign_in.password}")
@@ -55,9 +60,16 @@ def migrate() -> None:
 
 
 @main.command("demo-data")
-def demo_data() -> None:
+@click.option(
+    "--experiments",
+    default=0,
+    type=click.IntRange(min=0),
+    help="Also add this many generated experiments (for benchmarks); added on every run.",
+)
+@click.option("--seed", default=1, type=int, help="Seed of the generated experiments.")
+def demo_data(experiments: int, seed: int) -> None:
     """Load the demo city (idempotent) and print its sign-ins."""
-    asyncio.run(_demo_data())
+    asyncio.run(_demo_data(experiments, seed))
 
 
 @main.command("create-user")

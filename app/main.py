@@ -15,6 +15,7 @@ from litestar.stores.registry import StoreRegistry
 from app.accounts.routes import ACCOUNT_ROUTES
 from app.accounts.session_store import DatabaseSessionStore
 from app.accounts.user_admin_routes import UserAdminController
+from app.api.routes import api_routes, openapi_config
 from app.cohorts.routes import CohortController, JoinController
 from app.conversation.routes import CONVERSATION_ROUTES
 from app.db import engine
@@ -35,8 +36,9 @@ from app.web.templating import template_config
 
 def _stores(settings: Settings) -> StoreRegistry:
     if settings.redis_url:
+        redis = RedisStore.with_client(url=settings.redis_url, namespace="kokeilu")
         return StoreRegistry(
-            stores={"sessions": RedisStore.with_client(url=settings.redis_url, namespace="kokeilu")}
+            stores={"sessions": redis, "api_rate_limit": redis.with_namespace("api_rate_limit")}
         )
     return StoreRegistry(stores={"sessions": DatabaseSessionStore()})
 
@@ -82,6 +84,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ReflectionController,
             AssessmentController,
             *CONVERSATION_ROUTES,
+            *api_routes(settings),
             create_static_files_router(
                 path="/static", directories=[PROJECT_ROOT / "app" / "static"], name="static"
             ),
@@ -98,6 +101,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         exception_handlers=EXCEPTION_HANDLERS,
         before_send=[security_headers_hook(settings)],
         state={"settings": settings},
+        openapi_config=openapi_config(),
+        include_in_schema=False,  # only the API (app/api/routes.py) is in the OpenAPI schema
         debug=False,
     )
 

@@ -3,6 +3,7 @@
 from piccolo.conf.apps import AppConfig
 
 from app.accounts.tables import SessionRecord, SetPasswordToken, SignInThrottle, User
+from app.api.tables import ApiToken
 from app.audit.tables import AuditLog
 from app.cohorts.tables import (
     Cohort,
@@ -42,6 +43,7 @@ TABLES = [
     SetPasswordToken,
     SignInThrottle,
     SessionRecord,
+    ApiToken,
     Strategy,
     Theme,
     Cohort,

@@ -56,3 +56,8 @@ def can_edit_experiment(user: Actor | None, experiment: dict, co_owner_ids: set[
     return bool(
         user and user.active and (user.id == experiment["owner"] or user.id in co_owner_ids)
     )
+
+
+def can_manage_api_token(user: Actor | None, token: dict) -> bool:
+    """Personal API tokens are seen and revoked by their owner only."""
+    return bool(user and user.active and user.id == token["user"])

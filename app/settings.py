@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     # Shown in the header and the accessibility statement: each city sets its own.
     organisation_name: str = "Varkauden kaupunki"
     accessibility_contact: str = "saavutettavuus@example.fi"
+    # Requests per minute per personal API token (per process, or shared with REDIS_URL).
+    api_rate_limit_per_minute: int = Field(default=120, ge=1, le=100_000)
 
     @field_validator("database_url")
     @classmethod

@@ -1,5 +1,6 @@
 """Browse and my-experiments at scale: fills a throwaway SQLite database with 100,000
-experiments (plain sqlite3 bulk inserts) and times the list queries the pages make.
+generated experiments (`kokeilu demo-data --experiments`, app/demo/bulk.py) and times the list
+queries the pages make.
 
     uv run python bench/browse_100k.py [--rows 100000]
 """
@@ -9,56 +10,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import random
-import sqlite3
 import statistics
 import sys
 import time
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.demo_database import prepare_demo_database  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def fill(path: Path, rows: int) -> None:
-    rng = random.Random(1)
-    statuses = ["draft", "planned", "running", "checking", "completed", "abandoned"]
-    with sqlite3.connect(path) as conn:
-        users = [row[0] for row in conn.execute("SELECT id FROM account")]
-        themes = [row[0] for row in conn.execute("SELECT id FROM theme")]
-        departments = [row[0] for row in conn.execute("SELECT id FROM department")]
-        start = datetime(2024, 1, 1, tzinfo=UTC)
-        experiments = []
-        for number in range(rows):
-            created = start + timedelta(minutes=number * 7)
-            experiments.append(
-                (
-                    f"Kokeilu {number}: asiakaspalvelun parantaminen",
-                    rng.choice(users),
-                    "Asiakkaat odottavat liian kauan.",
-                    rng.choice(statuses),
-                    created.isoformat(),
-                    created.isoformat(),
-                )
-            )
-        conn.executemany(
-            "INSERT INTO experiment (title, owner, problem, status, created_at, updated_at, hypothesis, plan,"
-            " abandon_reason, result, learning, version) VALUES (?, ?, ?, ?, ?, ?, '', '', '', '', '', 1)",
-            experiments,
-        )
-        ids = [row[0] for row in conn.execute("SELECT id FROM experiment")]
-        conn.executemany(
-            "INSERT INTO experiment_theme (experiment, theme) VALUES (?, ?)",
-            [(eid, rng.choice(themes)) for eid in ids],
-        )
-        conn.executemany(
-            "INSERT INTO experiment_department (experiment, department) VALUES (?, ?)",
-            [(eid, rng.choice(departments)) for eid in ids],
-        )
-        conn.execute("ANALYZE")
 
 
 async def measure(label: str, call, repeats: int) -> None:
@@ -82,12 +42,12 @@ async def run(repeats: int) -> None:
         "browse, no filters, page 2000": listing.BrowseFilters(page=2000),
         "browse, theme + status": listing.BrowseFilters(theme=[theme["id"]], status=["completed"]),
         "browse, department subtree (top level)": listing.BrowseFilters(department=1),
-        "browse, free text": listing.BrowseFilters(q="Kokeilu 9999:"),
+        "browse, free text": listing.BrowseFilters(q="asiakkaiden"),
         "browse, sort by title": listing.BrowseFilters(sort="title"),
     }
     for label, filters in cases.items():
         await measure(label, lambda f=filters: listing.browse(employee, f), repeats)
-    await measure("my experiments (about 1,500 rows)", lambda: listing.mine(employee), repeats)
+    await measure("my experiments (the demo employee)", lambda: listing.mine(employee), repeats)
 
 
 def main() -> None:
@@ -95,9 +55,8 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
-    database, env = prepare_demo_database()
     started = time.perf_counter()
-    fill(database, args.rows)
+    database, env = prepare_demo_database(experiments=args.rows)
     print(f"filled {args.rows:,} experiments in {time.perf_counter() - started:.1f} s ({database})")
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))

@@ -1,4 +1,5 @@
-"""A throwaway SQLite database with the demo city, and a server on it, for the benchmark scripts."""
+"""A throwaway database with the demo city (SQLite, or PostgreSQL when asked), optionally with
+many generated experiments, and a server on it, for the benchmark scripts."""
 
 from __future__ import annotations
 
@@ -17,17 +18,22 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def prepare_demo_database() -> tuple[Path, dict[str, str]]:
-    """Migrate and load the demo data; returns the database file and the environment to use."""
+def prepare_demo_database(
+    experiments: int = 0, database_url: str | None = None
+) -> tuple[Path, dict[str, str]]:
+    """Migrate and load the demo data plus `experiments` generated ones (`kokeilu demo-data
+    --experiments`); returns the SQLite file (or the data dir for PostgreSQL) and the
+    environment to use. `database_url`: an empty PostgreSQL database to use instead."""
     data_dir = Path(tempfile.mkdtemp(prefix="kokeilu_bench_"))
     database = data_dir / "bench.sqlite3"
     env = {
         **os.environ,
         "DATA_DIR": str(data_dir),
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": database_url or f"sqlite:///{database}",
         "LOG_LEVEL": "WARNING",
     }
-    for command in (["migrate"], ["demo-data"]):
+    demo = ["demo-data", "--experiments", str(experiments)]
+    for command in (["migrate"], demo):
         subprocess.run(
             [sys.executable, "-m", "app.cli", *command],
             cwd=ROOT,
@@ -45,10 +51,36 @@ def _free_port() -> int:
 
 
 @contextmanager
-def demo_server(extra_data: Callable[[dict[str, str]], None] | None = None) -> Iterator[str]:
-    """Serve the app with uvicorn on a fresh demo database (loopback only); yields the base URL
-    once /health answers, and stops the server afterwards. `extra_data(env)` may add rows first."""
-    _database, env = prepare_demo_database()
+def postgres_database(server_url: str) -> Iterator[str]:
+    """A new, empty PostgreSQL database on the server `server_url` points at; dropped afterwards."""
+    from tests.database import create_test_database, drop_test_database
+
+    previous = os.environ.get("DATABASE_URL")
+    os.environ["DATABASE_URL"] = server_url
+    try:
+        url = create_test_database("kokeilu_bench")
+    finally:
+        if previous is None:
+            os.environ.pop("DATABASE_URL")
+        else:
+            os.environ["DATABASE_URL"] = previous
+    try:
+        yield url
+    finally:
+        drop_test_database(url)
+
+
+@contextmanager
+def demo_server(
+    experiments: int = 0,
+    database_url: str | None = None,
+    extra_data: Callable[[dict[str, str]], None] | None = None,
+) -> Iterator[str]:
+    """Serve the app with uvicorn on a fresh demo database (loopback only), with `experiments`
+    generated experiments; yields the base URL once /health answers, and stops the server
+    afterwards. `database_url`: an empty PostgreSQL database to use instead of SQLite;
+    `extra_data(env)` may add rows first."""
+    _database, env = prepare_demo_database(experiments, database_url)
     if extra_data is not None:
         extra_data(env)
     port = _free_port()

@@ -99,7 +99,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=100)
     args = parser.parse_args()
-    with demo_server(add_big_cohort) as base, httpx.Client(base_url=base, timeout=30) as client:
+    with (
+        demo_server(extra_data=add_big_cohort) as base,
+        httpx.Client(base_url=base, timeout=30) as client,
+    ):
         client.get("/sign-in")
         client.post(
             "/sign-in",
