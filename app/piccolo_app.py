@@ -25,6 +25,7 @@ from app.experiments.tables import (
     Measure,
 )
 from app.organisation.tables import Department
+from app.review.tables import ExperimentReview
 from app.settings import PROJECT_ROOT
 from app.strategy.tables import Strategy, Theme
 
@@ -52,6 +53,7 @@ TABLES = [
     Measure,
     Cycle,
     FormDraft,
+    ExperimentReview,
     AuditLog,
 ]
 
