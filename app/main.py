@@ -20,6 +20,7 @@ from app.experiments.customer_group_routes import CustomerGroupAdminController
 from app.experiments.routes import ExperimentController
 from app.logs import configure_logging
 from app.organisation.routes import DepartmentAdminController, DepartmentPageController
+from app.review.routes import REVIEW_ROUTES
 from app.settings import PROJECT_ROOT, Settings, get_settings
 from app.strategy.routes import StrategyAdminController
 from app.web.errors import EXCEPTION_HANDLERS
@@ -73,6 +74,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             DepartmentPageController,
             DepartmentAdminController,
             StrategyAdminController,
+            *REVIEW_ROUTES,
             create_static_files_router(
                 path="/static", directories=[PROJECT_ROOT / "app" / "static"], name="static"
             ),
