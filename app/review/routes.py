@@ -129,11 +129,12 @@ class ReviewController(Controller):
         if outcome.validate_only:
             return outcome.inline_error()
         if outcome.saved:
+            back = _local(outcome.form.data.get("next"))
             if _is_htmx(request):
-                return await self._review_page(request, cohort, experiment_id, day_id, saved=True)
-            target = safe_next(str(outcome.form.data.get("next") or ""))
-            if target == "/":
-                target = _review_url(cohort_id, experiment_id, day_id)
+                return await self._review_page(
+                    request, cohort, experiment_id, day_id, saved=True, next_url=back
+                )
+            target = back or _review_url(cohort_id, experiment_id, day_id)
             return redirect_with_message(request, target, N_("Review saved."))
         return await self._review_page(
             request,
