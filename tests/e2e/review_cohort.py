@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import subprocess
+import sys
 from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 from app.accounts.tables import User
 from app.cohorts.tables import Cohort, CohortLead, CohortParticipant, WorkshopDay
@@ -20,7 +25,33 @@ NAME = "E2E-työpaja: asiakaskokemus"
 EXPERIMENTS = 4
 
 
-async def main() -> None:
+def create_review_cohort(database_url: str, *, with_reviews: bool = False) -> dict[str, Any]:
+    """Run this module against the e2e server's database; return what it printed."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": "e2e-secret-key-not-for-production-0123456789",
+        "LOG_LEVEL": "WARNING",
+    }
+    result = subprocess.run(  # noqa: S603 - our own module, no shell
+        [
+            sys.executable,
+            "-m",
+            "tests.e2e.review_cohort",
+            *(["--with-reviews"] if with_reviews else []),
+        ],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+async def main(with_reviews: bool) -> None:
     today = datetime.now(HELSINKI).date()
     lead = await User.select(User.id).where(User.email == LEAD_EMAIL).first()
     cohort = Cohort(name=NAME, description="Päästä päähän -testin ryhmä", stale_after_days=30)
@@ -56,6 +87,10 @@ async def main() -> None:
     await CohortParticipant.insert(
         *(CohortParticipant(cohort=cohort.id, user=owner) for owner in [*chosen, idle["id"]])
     )
+    if with_reviews:  # the demo's reviews for the past day (day 1), e.g. for screenshots
+        from app.demo.reviews import load_demo_reviews
+
+        await load_demo_reviews()
     due = await service.due_experiments(cohort.id)
     emails = {
         row["id"]: row["email"]
@@ -75,4 +110,4 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    asyncio.run(main("--with-reviews" in sys.argv))

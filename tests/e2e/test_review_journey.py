@@ -5,10 +5,6 @@ directly (see review_cohort.py)."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -17,7 +13,8 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.e2e.accessibility import assert_accessible, visit
 from tests.e2e.actions import sign_in
-from tests.e2e.conftest import LIVE_DATABASE, REPO_ROOT
+from tests.e2e.conftest import LIVE_DATABASE
+from tests.e2e.review_cohort import create_review_cohort
 
 pytestmark = pytest.mark.e2e
 
@@ -28,23 +25,7 @@ CELEBRATION = "Rohkea ja asiakaslähtöinen kokeilu."
 
 @pytest.fixture(scope="module")
 def cohort(live_server: str) -> dict[str, Any]:
-    env = {
-        **os.environ,
-        "DATABASE_URL": LIVE_DATABASE["url"],
-        "SECRET_KEY": "e2e-secret-key-not-for-production-0123456789",
-        "LOG_LEVEL": "WARNING",
-    }
-    result = subprocess.run(  # noqa: S603 - our own module, no shell
-        [sys.executable, "-m", "tests.e2e.review_cohort"],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return create_review_cohort(LIVE_DATABASE["url"])
 
 
 def _tab_to(page: Page, element_id: str, limit: int = 60) -> None:

@@ -168,7 +168,10 @@ async def test_workshop_day_mode_steps_through_the_experiments_in_order(client):
     for index in (1, 2, 3):
         soup = page(await client.get(f"{base}?i={index}"))
         titles.append(soup.select_one("#slide-title").get_text(strip=True))
-        assert soup.select_one(".present__progress [aria-hidden]").get_text(strip=True) == f"{index} / 3"
+        assert (
+            soup.select_one(".present__progress [aria-hidden]").get_text(strip=True)
+            == f"{index} / 3"
+        )
         # The review form of this day is on the slide, and it comes back here without JS.
         form = soup.select_one("#review-form form")
         assert form["action"].endswith(f"/review?day={day}")
