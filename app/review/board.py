@@ -12,6 +12,7 @@ from piccolo.query.functions.aggregate import Max
 from pydantic import BaseModel
 
 from app.cohorts.tables import CohortParticipant, CohortTheme, WorkshopDay
+from app.experiments import service as experiments
 from app.experiments.listing import _attach_links
 from app.experiments.tables import (
     Cycle,
@@ -84,7 +85,8 @@ async def workshop_days(cohort_id: int) -> list[dict[str, Any]]:
 
 
 async def theme_choices(cohort_id: int) -> list[dict[str, Any]]:
-    return (
+    """The cohort's own themes; the current strategy's themes if it has chosen none."""
+    chosen = (
         await CohortTheme.select(
             CohortTheme.theme.id.as_alias("id"),
             CohortTheme.theme.name_fi.as_alias("name_fi"),
@@ -94,6 +96,7 @@ async def theme_choices(cohort_id: int) -> list[dict[str, Any]]:
         .where(CohortTheme.cohort == cohort_id)
         .order_by(CohortTheme.theme.position)
     )
+    return chosen or await experiments.current_themes()
 
 
 def _flags(row: dict[str, Any], stale_before: datetime, reviewed: set[int], has_day: bool):

@@ -252,3 +252,13 @@ async def test_board_uses_a_fixed_number_of_queries(client):
         response = await client.get(url)
     assert len(page(response).select(".review-card")) == 200
     assert few["queries"] == many["queries"]
+
+
+async def test_without_cohort_themes_the_filter_offers_the_current_strategys(client):
+    lead = await signed_in_lead(client)
+    current = await make_strategy(is_current=True)
+    theme = await make_theme(current, name_fi="Sähköiset palvelut")
+    cohort = await make_cohort(leads=[lead])
+    response = await client.get(f"/cohorts/{cohort.id}/board")
+    options = [o["value"] for o in page(response).select("#board-theme option") if o["value"]]
+    assert options == [str(theme.id)]
