@@ -25,6 +25,7 @@ from app.logs import configure_logging
 from app.organisation.routes import DepartmentAdminController, DepartmentPageController
 from app.reflections.assessment_routes import AssessmentController
 from app.reflections.routes import ReflectionController
+from app.review.routes import REVIEW_ROUTES
 from app.settings import PROJECT_ROOT, Settings, get_settings
 from app.strategy.routes import StrategyAdminController
 from app.web.errors import EXCEPTION_HANDLERS
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             AssessmentController,
             *CONVERSATION_ROUTES,
             *api_routes(settings),
+            *REVIEW_ROUTES,
             create_static_files_router(
                 path="/static", directories=[PROJECT_ROOT / "app" / "static"], name="static"
             ),

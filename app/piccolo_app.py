@@ -34,6 +34,7 @@ from app.reflections.tables import (
     ReflectionQuestion,
     ReflectionSubmission,
 )
+from app.review.tables import ExperimentReview
 from app.settings import PROJECT_ROOT
 from app.strategy.tables import Strategy, Theme
 
@@ -71,6 +72,7 @@ TABLES = [
     CommentRevision,
     Kudos,
     Notification,
+    ExperimentReview,
     AuditLog,
 ]
 

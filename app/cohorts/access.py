@@ -21,3 +21,20 @@ async def can_manage_cohort(user: Actor | None, cohort_id: int) -> bool:
     if user.is_admin:
         return True
     return user.is_lead and cohort_id in await led_cohort_ids(user)
+
+
+async def led_cohorts(user: Actor | None) -> list[dict]:
+    """The live cohorts this person leads, newest first: the lead's way to their review boards."""
+    if not (user and user.active and (user.is_lead or user.is_admin)):
+        return []
+    return (
+        await CohortLead.select(
+            CohortLead.cohort.id.as_alias("id"), CohortLead.cohort.name.as_alias("name")
+        )
+        .where(
+            (CohortLead.user == user.id)
+            & (CohortLead.cohort.archived.eq(False))
+            & CohortLead.cohort.deleted_at.is_null()
+        )
+        .order_by(CohortLead.cohort.created_at, ascending=False)
+    )

@@ -11,6 +11,7 @@ from litestar.response import Redirect, Template
 from pydantic import BaseModel
 
 from app.accounts import service as accounts
+from app.cohorts.access import led_cohorts
 from app.settings import LANGUAGES
 from app.web.guards import signed_in
 from app.web.middleware import SESSION_LANGUAGE
@@ -19,7 +20,7 @@ from app.web.rendering import render
 
 @get("/", guards=[signed_in], name="home")
 async def home(request: Request) -> Template:
-    return render(request, "home.html")
+    return render(request, "home.html", {"led_cohorts": await led_cohorts(request.user)})
 
 
 class LanguageChoice(BaseModel):

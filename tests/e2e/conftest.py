@@ -99,10 +99,15 @@ def _wait_until_healthy(process: subprocess.Popen[bytes], base_url: str, log: Pa
     )
 
 
+# The live server's database URL, for tests that prepare rows no page can make yet.
+LIVE_DATABASE: dict[str, str] = {}
+
+
 @pytest.fixture(scope="package")
 def live_server() -> Iterator[str]:
     """Base URL of a running Kokeilu with the demo data (shared by every e2e test)."""
     database_url = create_test_database("kokeilu_e2e")
+    LIVE_DATABASE["url"] = database_url
     data_dir = Path(tempfile.mkdtemp(prefix="kokeilu_e2e_data_"))
     env = {
         **os.environ,
