@@ -1,4 +1,5 @@
-"""The `kokeilu` command: migrate, serve, run (first start), create-user, demo-data."""
+"""The `kokeilu` command: migrate, serve, run (first start), create-user, demo-data,
+purge-survey-comments."""
 
 from __future__ import annotations
 
@@ -58,6 +59,16 @@ def migrate() -> None:
 def demo_data() -> None:
     """Load the demo city (idempotent) and print its sign-ins."""
     asyncio.run(_demo_data())
+
+
+@main.command("purge-survey-comments")
+def purge_survey_comments() -> None:
+    """Delete survey comments older than SURVEY_COMMENT_RETENTION_MONTHS (numbers stay)."""
+    from app.surveys.retention import purge
+
+    months = get_settings().survey_comment_retention_months
+    deleted = asyncio.run(purge(months))
+    click.echo(f"Deleted {deleted} survey comment(s) older than {months} months.")
 
 
 @main.command("create-user")

@@ -19,6 +19,7 @@ from app.experiments.tables import (
 from app.organisation.tables import Department
 from app.settings import PROJECT_ROOT
 from app.strategy.tables import Strategy, Theme
+from app.surveys.tables import Survey, SurveyAnswer, SurveyRateWindow, SurveyRefusal
 
 TABLES = [
     Department,
@@ -38,6 +39,10 @@ TABLES = [
     Measure,
     Cycle,
     FormDraft,
+    Survey,
+    SurveyAnswer,
+    SurveyRefusal,
+    SurveyRateWindow,
     AuditLog,
 ]
 
