@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from piccolo.query.functions.aggregate import Count, Sum
+
 from app import db, policies
 from app.audit import service as audit
 from app.experiments import service as experiments
@@ -272,7 +274,7 @@ async def results_for(survey_ids: list[int]) -> dict[int, dict[str, stats.Summar
                 SurveyAnswer.survey,
                 SurveyAnswer.period,
                 SurveyAnswer.score,
-                SurveyAnswer.id.count().as_alias("n"),  # type: ignore[attr-defined]
+                Count(alias="n"),
             )
             .where(SurveyAnswer.survey.is_in(survey_ids))
             .group_by(SurveyAnswer.survey, SurveyAnswer.period, SurveyAnswer.score)
@@ -353,7 +355,7 @@ async def panel(user: policies.Actor, experiment_id: int, retention_months: int)
                 SurveyAnswer.survey,
                 SurveyAnswer.period,
                 SurveyAnswer.second_value,
-                SurveyAnswer.id.count().as_alias("n"),  # type: ignore[attr-defined]
+                Count(alias="n"),
             )
             .where(SurveyAnswer.survey.is_in(ids) & SurveyAnswer.second_value.is_not_null())
             .group_by(SurveyAnswer.survey, SurveyAnswer.period, SurveyAnswer.second_value)
@@ -363,7 +365,7 @@ async def panel(user: policies.Actor, experiment_id: int, retention_months: int)
             await SurveyRefusal.select(
                 SurveyRefusal.survey,
                 SurveyRefusal.reason,
-                SurveyRefusal.count.sum().as_alias("n"),  # type: ignore[attr-defined]
+                Sum(SurveyRefusal.count, alias="n"),
             )
             .where(SurveyRefusal.survey.is_in(ids))
             .group_by(SurveyRefusal.survey, SurveyRefusal.reason)
