@@ -328,9 +328,7 @@ async def test_public_post_needs_the_csrf_token(client, owner_setup):
     assert await SurveyAnswer.count() == 0
 
 
-async def test_comments_are_masked_before_storage_and_shown_only_to_owners(
-    client, owner_setup
-):
+async def test_comments_are_masked_before_storage_and_shown_only_to_owners(client, owner_setup):
     owner, experiment, _measure, survey = owner_setup
     await _period(client, experiment.id, survey["id"], "open_before")
     async with type(client)(app=client.app, base_url=str(client.base_url)) as customer:
@@ -404,10 +402,22 @@ async def test_retention_deletes_old_comments_but_keeps_numbers(client, owner_se
     old = datetime.now(UTC) - timedelta(days=400)
     recent = datetime.now(UTC) - timedelta(days=30)
     await SurveyAnswer.insert(
-        SurveyAnswer(survey=survey["id"], period="before", score=2, comment="vanha",
-                     submission_id="old-000001", created_at=old),
-        SurveyAnswer(survey=survey["id"], period="before", score=4, comment="uusi",
-                     submission_id="new-000001", created_at=recent),
+        SurveyAnswer(
+            survey=survey["id"],
+            period="before",
+            score=2,
+            comment="vanha",
+            submission_id="old-000001",
+            created_at=old,
+        ),
+        SurveyAnswer(
+            survey=survey["id"],
+            period="before",
+            score=4,
+            comment="uusi",
+            submission_id="new-000001",
+            created_at=recent,
+        ),
     )
     assert await purge_comments(12) == 1
     rows = await SurveyAnswer.select(SurveyAnswer.score, SurveyAnswer.comment).order_by(

@@ -52,7 +52,9 @@ def test_phone_numbers_are_masked(phone: str) -> None:
     "email", ["matti.meikalainen@example.fi", "a_b+tag@posti.example.com", "liisa (at) varkaus.fi"]
 )
 def test_email_addresses_are_masked(email: str) -> None:
-    assert mask_personal_data(f"Laita viestiä {email} kiitos") == f"Laita viestiä {EMAIL_MARK} kiitos"
+    assert (
+        mask_personal_data(f"Laita viestiä {email} kiitos") == f"Laita viestiä {EMAIL_MARK} kiitos"
+    )
 
 
 @pytest.mark.parametrize(
@@ -70,7 +72,5 @@ def test_ordinary_numbers_are_kept(text: str) -> None:
 
 
 def test_several_kinds_in_one_comment() -> None:
-    masked = mask_personal_data(
-        "Olen 010203A123B, puh. 050 765 4321 ja s-posti maija@example.fi."
-    )
+    masked = mask_personal_data("Olen 010203A123B, puh. 050 765 4321 ja s-posti maija@example.fi.")
     assert masked == f"Olen {IDENTITY_CODE_MARK}, puh. {PHONE_MARK} ja s-posti {EMAIL_MARK}."

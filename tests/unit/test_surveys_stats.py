@@ -53,9 +53,7 @@ def test_paired_sleep_data_confidence_interval() -> None:
 def test_welch_comparison_of_the_sleep_groups() -> None:
     """R: t.test(extra ~ group, data = sleep) (Welch): df 17.776,
     95 percent confidence interval -3.3654832 0.2054832 (group 1 minus group 2)."""
-    result = compare(
-        summarise_values(SLEEP_GROUP_2), summarise_values(SLEEP_GROUP_1), minimum=2
-    )
+    result = compare(summarise_values(SLEEP_GROUP_2), summarise_values(SLEEP_GROUP_1), minimum=2)
     assert result.difference == pytest.approx(-1.58)
     assert result.ci_low == pytest.approx(-3.3654832, abs=1e-6)
     assert result.ci_high == pytest.approx(0.2054832, abs=1e-6)
