@@ -48,7 +48,18 @@ def _free_port() -> int:
 def demo_server() -> Iterator[str]:
     """Serve the app with uvicorn on a fresh demo database (loopback only); yields the base URL
     once /health answers, and stops the server afterwards."""
-    _database, env = prepare_demo_database()
+    with demo_server_and_database() as (base_url, _database):
+        yield base_url
+
+
+@contextmanager
+def demo_server_and_database(
+    extra_env: dict[str, str] | None = None,
+) -> Iterator[tuple[str, Path]]:
+    """Like demo_server(), with extra settings for the server (e.g. higher limits), also
+    yielding the SQLite file so that a benchmark can check what was stored."""
+    database, env = prepare_demo_database()
+    env = {**env, **(extra_env or {})}
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory"]
@@ -58,13 +69,13 @@ def demo_server() -> Iterator[str]:
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        for _ in range(300):
             try:
                 if httpx.get(f"{base_url}/health").status_code == 200:
                     break
             except httpx.TransportError:
                 time.sleep(0.1)
-        yield base_url
+        yield base_url, database
     finally:
         server.terminate()
         server.wait()

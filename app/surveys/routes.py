@@ -305,6 +305,16 @@ def _device_cookie(survey_id: int) -> str:
     return f"kokeilu_answered_{survey_id}"
 
 
+def _answered_surveys(request: Request) -> set[int]:
+    """The surveys this device has answered within the window (from its cookies)."""
+    prefix = _device_cookie(0)[:-1]
+    return {
+        int(name.removeprefix(prefix))
+        for name in request.cookies
+        if name.startswith(prefix) and name.removeprefix(prefix).isdigit()
+    }
+
+
 def _limits(request: Request, *, kiosk: bool) -> service.Limits:
     settings = _settings(request)
     return service.Limits(
@@ -373,32 +383,31 @@ class PublicSurveyController(Controller):
 
     @post("/s/{token:str}", name="survey_answer", status_code=303)
     async def answer(self, request: Request, token: str) -> Template | Redirect:
-        survey = await service.public_survey(token)
         if _too_large(request):
+            survey = await service.public_survey(token)
             await service.record_refusal(survey["id"], "too_large")
             return self._answer_page(request, survey, state="too_large", status_code=413)
         form = await read_form(request, AnswerForm)
         language = _language(request, str(form.data.get("lang") or ""))
-        if len(str(form.data.get("comment") or "")) > 4 * 1000:
-            await service.record_refusal(survey["id"], "too_large")
-            return self._answer_page(request, survey, state="too_large", status_code=413)
         honeypot = bool(str(form.data.get(HONEYPOT) or "").strip())
         if not form.ok and not honeypot:
+            survey = await service.public_survey(token)
             if not survey["open_period"]:
                 return self._answer_page(request, survey, state="closed", status_code=409)
             return self._answer_page(
                 request, survey, form=form.data, errors=form.errors, status_code=422
             )
-        channel = "qr" if form.data.get("via") == "qr" else "link"
         window = _settings(request).survey_device_window_hours
-        result = await service.submit(
-            survey,
+        answered = _answered_surveys(request) if window else set()
+        survey, result = await service.submit(
+            token,
             form.value.model_dump() if form.value else {},
-            channel=channel,
+            kiosk=False,
+            channel="qr" if form.data.get("via") == "qr" else "link",
             language=language,
             limits_=_limits(request, kiosk=False),
             honeypot=honeypot,
-            answered_recently=bool(window and request.cookies.get(_device_cookie(survey["id"]))),
+            answered_surveys=answered,
         )
         thanks = Redirect(path=f"/s/{token}/thanks?lang={language}", status_code=303)
         if result.accepted:
@@ -444,21 +453,23 @@ class PublicSurveyController(Controller):
 
     @post("/k/{token:str}", name="survey_kiosk_answer", status_code=303)
     async def kiosk_answer(self, request: Request, token: str) -> Response | Redirect:
-        survey = await service.public_survey(token, kiosk=True)
         by_script = bool(request.headers.get(KIOSK_HEADER))
         if _too_large(request):
+            survey = await service.public_survey(token, kiosk=True)
             await service.record_refusal(survey["id"], "too_large")
             return Response({"status": "refused", "reason": "too_large"}, status_code=413)
         form = await read_form(request, AnswerForm)
         language = _language(request, str(form.data.get("lang") or ""))
         back = f"/k/{token}?lang={language}"
         if not form.ok:
+            await service.public_survey(token, kiosk=True)  # 404 for an address that is gone
             if by_script:
                 return Response({"status": "invalid", "errors": form.errors}, status_code=422)
             return Redirect(path=back, status_code=303)
-        result = await service.submit(
-            survey,
+        _survey, result = await service.submit(
+            token,
             form.value.model_dump(exclude={"comment"}),
+            kiosk=True,
             channel="kiosk",
             language=language,
             limits_=_limits(request, kiosk=True),

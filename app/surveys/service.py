@@ -489,58 +489,81 @@ async def record_refusal(survey_id: int, reason: str) -> None:
 
 
 async def submit(
+    token: str,
+    values: dict[str, Any],
+    *,
+    kiosk: bool,
+    channel: str,
+    language: str,
+    limits_: Limits,
+    honeypot: bool = False,
+    answered_surveys: frozenset[int] | set[int] = frozenset(),
+) -> tuple[dict[str, Any], Submission]:
+    """Store one answer in the open period of the survey with this token (NotFound if there is
+    none), or count why it was refused. A resent answer (the same submission id) is stored
+    once. `answered_surveys`: the surveys this device answered within the one-answer window.
+    One transaction from the look-up to the insert."""
+    async with db.write_transaction():
+        survey = await public_survey(token, kiosk=kiosk)
+        return survey, await _submit(
+            survey,
+            values,
+            channel=channel,
+            language=language,
+            limits_=limits_,
+            honeypot=honeypot,
+            answered_recently=survey["id"] in answered_surveys,
+        )
+
+
+async def _submit(
     survey: dict[str, Any],
     values: dict[str, Any],
     *,
     channel: str,
     language: str,
     limits_: Limits,
-    honeypot: bool = False,
-    answered_recently: bool = False,
+    honeypot: bool,
+    answered_recently: bool,
 ) -> Submission:
-    """Store one answer in the open period, or count why it was refused. A resent answer (the
-    same submission id) is stored once."""
     now = datetime.now(UTC)
-    async with db.write_transaction():
-        survey_id = survey["id"]
-        period = (await Survey.select(Survey.open_period).where(Survey.id == survey_id).first())[
-            "open_period"
-        ]
-        if honeypot:
-            return await _refuse(survey_id, "honeypot", now)
-        if period is None:
-            return await _refuse(survey_id, "closed", now)
-        if not await limits.hit(
-            limits_.secret, f"{channel}:{limits_.client}:{survey_id}", limits_.per_client, now
-        ):
-            return await _refuse(survey_id, "rate_client", now)
-        if not await limits.hit(limits_.secret, f"survey:{survey_id}", limits_.per_survey, now):
-            return await _refuse(survey_id, "rate_survey", now)
-        submission_id = values.get("submission_id") or secrets.token_urlsafe(16)
-        if await SurveyAnswer.exists().where(SurveyAnswer.submission_id == submission_id):
-            return Submission(accepted=True, duplicate=True)
-        if answered_recently:
-            return await _refuse(survey_id, "repeat", now)
-        second = values.get("second_value")
-        if survey["second_kind"] == "scale" and second is not None and second > 5:
-            second = None
-        if survey["second_kind"] == "choice" and second is not None:
-            second = second if second <= len(choice_lines(survey["second_choices_fi"])) else None
-        if not survey["second_kind"]:
-            second = None
-        comment = (values.get("comment") or "").strip() if survey["allow_comment"] else ""
-        inserted = await SurveyAnswer.insert(
-            SurveyAnswer(
-                survey=survey_id,
-                period=period,
-                score=values["score"],
-                second_value=second,
-                comment=mask_personal_data(comment) if comment else None,
-                language=language,
-                channel=channel,
-                submission_id=submission_id,
-                created_at=now,
-            )
-        ).on_conflict(target=SurveyAnswer.submission_id, action="DO NOTHING")
+    survey_id = survey["id"]
+    period = survey["open_period"]
+    if honeypot:
+        return await _refuse(survey_id, "honeypot", now)
+    if period is None:
+        return await _refuse(survey_id, "closed", now)
+    if not await limits.hit(
+        limits_.secret, f"{channel}:{limits_.client}:{survey_id}", limits_.per_client, now
+    ):
+        return await _refuse(survey_id, "rate_client", now)
+    if not await limits.hit(limits_.secret, f"survey:{survey_id}", limits_.per_survey, now):
+        return await _refuse(survey_id, "rate_survey", now)
+    submission_id = values.get("submission_id") or secrets.token_urlsafe(16)
+    if await SurveyAnswer.exists().where(SurveyAnswer.submission_id == submission_id):
+        return Submission(accepted=True, duplicate=True)
+    if answered_recently:
+        return await _refuse(survey_id, "repeat", now)
+    second = values.get("second_value")
+    if survey["second_kind"] == "scale" and second is not None and second > 5:
+        second = None
+    if survey["second_kind"] == "choice" and second is not None:
+        second = second if second <= len(choice_lines(survey["second_choices_fi"])) else None
+    if not survey["second_kind"]:
+        second = None
+    comment = (values.get("comment") or "").strip() if survey["allow_comment"] else ""
+    inserted = await SurveyAnswer.insert(
+        SurveyAnswer(
+            survey=survey_id,
+            period=period,
+            score=values["score"],
+            second_value=second,
+            comment=mask_personal_data(comment) if comment else None,
+            language=language,
+            channel=channel,
+            submission_id=submission_id,
+            created_at=now,
+        )
+    ).on_conflict(target=SurveyAnswer.submission_id, action="DO NOTHING")
     # Two copies of one answer racing each other: the database keeps the first.
     return Submission(accepted=True, duplicate=not inserted)
