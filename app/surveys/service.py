@@ -16,7 +16,7 @@ from app.experiments import service as experiments
 from app.experiments.tables import Experiment, ExperimentCoOwner, Measure
 from app.i18n import N_
 from app.service_errors import ConflictError, FieldErrors, Forbidden, NotFound
-from app.surveys import limits, stats
+from app.surveys import group_commit, limits, stats
 from app.surveys.masking import mask_personal_data
 from app.surveys.policies import can_manage_survey, can_read_survey_comments
 from app.surveys.schemas import choice_lines
@@ -502,9 +502,14 @@ async def submit(
     """Store one answer in the open period of the survey with this token (NotFound if there is
     none), or count why it was refused. A resent answer (the same submission id) is stored
     once. `answered_surveys`: the surveys this device answered within the one-answer window.
-    One transaction from the look-up to the insert."""
-    async with db.write_transaction():
-        survey = await public_survey(token, kiosk=kiosk)
+    Answers arriving together share one write transaction (group commit); each is answered
+    after its transaction has committed."""
+
+    async def work() -> tuple[dict[str, Any], Submission] | None:
+        try:
+            survey = await public_survey(token, kiosk=kiosk)
+        except NotFound:
+            return None
         return survey, await _submit(
             survey,
             values,
@@ -514,6 +519,11 @@ async def submit(
             honeypot=honeypot,
             answered_recently=survey["id"] in answered_surveys,
         )
+
+    outcome = await group_commit.for_this_loop().run(work)
+    if outcome is None:
+        raise NotFound
+    return outcome
 
 
 async def _submit(

@@ -439,3 +439,47 @@ async def test_panel_query_count_does_not_grow_with_surveys(client, employee):
         assert response.status_code == 200
         counts.append(counter["queries"])
     assert counts[0] == counts[1]
+
+
+async def test_answers_arriving_together_are_each_stored_once(
+    client, owner_setup, app, monkeypatch
+):
+    """Group commit: concurrent answers share transactions, and each gets its own reply."""
+    import asyncio
+
+    _owner, experiment, _measure, survey = owner_setup
+    await _period(client, experiment.id, survey["id"], "open_before")
+    monkeypatch.setattr(app.state["settings"], "survey_kiosk_limit_per_minute", 1000)
+    await client.get(f"/k/{survey['kiosk_token']}")
+    headers = {**KIOSK, "x-csrftoken": csrf_token(client)}
+
+    async def send(number: int):
+        return await client.post(
+            f"/k/{survey['kiosk_token']}",
+            data={"score": 1 + number % 5, "submission_id": f"together-{number % 20:04d}"},
+            headers=headers,
+        )
+
+    replies = await asyncio.gather(*(send(number) for number in range(25)))
+    assert [reply.status_code for reply in replies] == [200] * 25
+    statuses = [reply.json()["status"] for reply in replies]
+    assert statuses.count("accepted") == 20 and statuses.count("duplicate") == 5
+    assert await SurveyAnswer.count() == 20
+
+
+async def test_a_failing_batch_reaches_its_callers_and_the_next_batch_works(client):
+    import asyncio
+
+    from app.surveys.group_commit import GroupCommit
+
+    group = GroupCommit()
+
+    async def fails():
+        raise RuntimeError("broken")
+
+    async def works():
+        return "ok"
+
+    outcomes = await asyncio.gather(group.run(fails), group.run(works), return_exceptions=True)
+    assert all(isinstance(outcome, RuntimeError) for outcome in outcomes)  # one batch, rolled back
+    assert await group.run(works) == "ok"
