@@ -48,16 +48,16 @@ def _free_port() -> int:
 def demo_server() -> Iterator[str]:
     """Serve the app with uvicorn on a fresh demo database (loopback only); yields the base URL
     once /health answers, and stops the server afterwards."""
-    with demo_server_and_database() as (base_url, _database):
+    with demo_server_and_database() as (base_url, _database, _pid):
         yield base_url
 
 
 @contextmanager
 def demo_server_and_database(
     extra_env: dict[str, str] | None = None,
-) -> Iterator[tuple[str, Path]]:
+) -> Iterator[tuple[str, Path, int]]:
     """Like demo_server(), with extra settings for the server (e.g. higher limits), also
-    yielding the SQLite file so that a benchmark can check what was stored."""
+    yielding the SQLite file (to check what was stored) and the server's process id."""
     database, env = prepare_demo_database()
     env = {**env, **(extra_env or {})}
     port = _free_port()
@@ -75,7 +75,7 @@ def demo_server_and_database(
                     break
             except httpx.TransportError:
                 time.sleep(0.1)
-        yield base_url, database
+        yield base_url, database, server.pid
     finally:
         server.terminate()
         server.wait()

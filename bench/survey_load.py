@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import collections
+import os
 import sqlite3
 import statistics
 import sys
@@ -127,6 +128,15 @@ async def run(base: str, token: str, rate: float, seconds: float, kiosks: int) -
     }
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (Linux /proc), to tell work from waiting."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
@@ -140,9 +150,11 @@ def main() -> None:
     args = parser.parse_args()
     if args.rate * args.seconds > 100_000:
         sys.exit("Bounded on purpose: at most 100,000 answers per run.")
-    with demo_server_and_database(LIMITS) as (base, database):
+    with demo_server_and_database(LIMITS) as (base, database, pid):
         survey_id, token = open_survey(database)
+        cpu_before = cpu_seconds(pid)
         result = asyncio.run(run(base, token, args.rate, args.seconds, args.kiosks))
+        cpu_used = cpu_seconds(pid) - cpu_before
         rows, distinct = stored(database, survey_id)
     latencies = [value * 1000 for value in result["latencies"]]
     print(f"survey {survey_id} (kiosk), target {args.rate:.0f} answers/s for {args.seconds:.0f} s")
@@ -163,6 +175,11 @@ def main() -> None:
             f"p95 {percentile(latencies, 0.95):.1f}, p99 {percentile(latencies, 0.99):.1f}, "
             f"max {max(latencies):.1f}"
         )
+    requests = sum(result["statuses"].values())
+    print(
+        f"server CPU time:     {cpu_used:.1f} s = {1000 * cpu_used / max(requests, 1):.2f} ms per "
+        f"request (one process; {result['elapsed']:.0f} s wall clock on a shared machine)"
+    )
     print(f"stored answers:      {rows} rows, {distinct} distinct submission ids")
     print(f"lost answers:        {result['answers'] - distinct}")
     print(f"duplicated answers:  {rows - distinct}")
