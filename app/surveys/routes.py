@@ -7,6 +7,7 @@ import io
 from typing import Any
 
 import segno
+from babel.numbers import format_decimal
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie
 from litestar.response import Redirect, Template
@@ -40,6 +41,9 @@ WORDS = {
     "second_kinds": SECOND_KINDS,
     "verdicts": VERDICTS,
     "minimum": MIN_ANSWERS_FOR_VERDICT,
+    "two_decimals": lambda value: format_decimal(
+        value, format="#,##0.00", locale=i18n.current_language()
+    ),
 }
 HONEYPOT = "website"
 KIOSK_HEADER = "x-kokeilu-kiosk"

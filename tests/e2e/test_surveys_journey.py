@@ -198,18 +198,25 @@ def test_survey_screenshots(new_context: Callable[..., BrowserContext]) -> None:
     on a phone and the kiosk, in Finnish."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     owner = new_context(viewport=DESKTOP).new_page()
-    sign_in(owner)  # the admin sees every experiment
-    visit(owner, "/experiments?q=Takaisinsoitto+aamun+ruuhkatunneille+Terveysasema")
+    sign_in(owner, "kirsi.asikainen@varkaus.example")  # the demo callback experiment's owner
+    visit(owner, "/experiments?q=Takaisinsoitto")
     with owner.expect_navigation():
-        owner.locator("main a[href^='/experiments/']", has_text="Terveysasema").first.click()
+        owner.locator(
+            "main a[href^='/experiments/']",
+            has_text="Takaisinsoitto aamun ruuhkatunneille – Terveysasema",
+        ).first.click()
     _panel_ready(owner)
     owner.locator("#section-surveys").screenshot(path=SCREENSHOTS / "surveys-results-1280.png")
     visit(owner, owner.locator(".survey-poster-link").first.get_attribute("href") or "")
     owner.screenshot(path=SCREENSHOTS / "surveys-poster-1280.png", full_page=True)
-    public_url = None
-    visit(owner, "/experiments?q=Huoneentaulu+asiakaskohtaamisesta+Suun")
+    owner = new_context(viewport=DESKTOP).new_page()
+    sign_in(owner, "kaisa.hamalainen@varkaus.example")  # owner of the open demo survey
+    visit(owner, "/experiments?q=Huoneentaulu")
     with owner.expect_navigation():
-        owner.locator("main a[href^='/experiments/']", has_text="Suun").first.click()
+        owner.locator(
+            "main a[href^='/experiments/']",
+            has_text="Huoneentaulu asiakaskohtaamisesta – Suun terveydenhuolto",
+        ).first.click()
     _panel_ready(owner)
     public_url = owner.locator(".survey-public-link").first.get_attribute("href") or ""
     kiosk_url = owner.locator(".survey-kiosk-link").first.get_attribute("href") or ""
