@@ -101,7 +101,9 @@ def test_survey_journey(new_context: Callable[..., BrowserContext]) -> None:
     sign_in(owner, EMPLOYEE_EMAIL)
     experiment_url = _new_experiment_with_measure(owner)
 
-    # The panel refreshes itself when a measure is added: a link to a survey for it.
+    # The survey panel offers a survey for each measure (it is loaded with the page).
+    visit(owner, experiment_url)
+    _panel_ready(owner)
     new_survey = owner.locator("#surveys-panel a[href*='/surveys/new?measure=']")
     expect(new_survey).to_have_count(1)
     assert_accessible(owner)
