@@ -483,3 +483,49 @@ async def test_a_failing_batch_reaches_its_callers_and_the_next_batch_works(clie
     outcomes = await asyncio.gather(group.run(fails), group.run(works), return_exceptions=True)
     assert all(isinstance(outcome, RuntimeError) for outcome in outcomes)  # one batch, rolled back
     assert await group.run(works) == "ok"
+
+
+async def test_oversized_answer_is_refused_and_counted(client, owner_setup):
+    _owner, experiment, _measure, survey = owner_setup
+    await _period(client, experiment.id, survey["id"], "open_before")
+    await client.get(f"/s/{survey['token']}")
+    response = await client.post(
+        f"/s/{survey['token']}",
+        data={"_csrf_token": csrf_token(client), "score": 4, "comment": "x" * 20_000},
+    )
+    assert response.status_code == 413
+    assert await SurveyAnswer.count() == 0
+    refusal = await SurveyRefusal.select().where(SurveyRefusal.reason == "too_large").first()
+    assert refusal["count"] == 1
+
+
+async def test_comment_over_the_limit_is_an_error_next_to_the_field(client, owner_setup):
+    _owner, experiment, _measure, survey = owner_setup
+    await _period(client, experiment.id, survey["id"], "open_before")
+    response = await _answer(client, survey["token"], 3, comment="sana " * 300)
+    assert response.status_code == 422
+    soup = page(response)
+    assert field_error(soup, "comment")
+    assert soup.find(id="f-comment").get_text().startswith("sana sana")  # the input is kept
+    assert soup.find(id="f-score-3").has_attr("checked")
+    assert await SurveyAnswer.count() == 0
+
+
+async def test_old_comments_are_purged_when_the_app_starts(client, owner_setup, app):
+    from litestar.testing import AsyncTestClient
+
+    _owner, _experiment, _measure, survey = owner_setup
+    await SurveyAnswer.insert(
+        SurveyAnswer(
+            survey=survey["id"],
+            period="before",
+            score=3,
+            comment="liian vanha",
+            submission_id="startup-000001",
+            created_at=datetime.now(UTC) - timedelta(days=800),
+        )
+    )
+    async with AsyncTestClient(app=app, base_url="http://127.0.0.1:8000") as restarted:
+        assert (await restarted.get("/health")).status_code == 200
+    row = await SurveyAnswer.select(SurveyAnswer.score, SurveyAnswer.comment).first()
+    assert row == {"score": 3, "comment": None}
