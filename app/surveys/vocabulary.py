@@ -1,4 +1,4 @@
-"""The words of surveys: periods, the 1–5 face labels, refusal reasons, verdicts, channels."""
+"""The words of surveys: periods, the 1–5 face labels, refusal reasons, verdicts."""
 
 from app.i18n import N_
 
@@ -37,7 +37,6 @@ VERDICTS = {
         "No clear difference: the change is within what chance alone could explain."
     ),
 }
-CHANNELS = {"link": N_("Link"), "qr": N_("QR code"), "kiosk": N_("Kiosk")}
 DEFAULT_QUESTION = {
     "fi": "Miten onnistuimme palvelemaan sinua tänään?",
     "sv": "Hur lyckades vi betjäna dig i dag?",
