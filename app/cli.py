@@ -119,6 +119,9 @@ def serve(host: str, port: int, workers: int) -> None:
         port=port,
         workers=workers,
         proxy_headers=True,
+        # The app logs every request itself (app/web/middleware.py), without client addresses;
+        # uvicorn's access log would keep customers' IP addresses (docs/surveys.md).
+        access_log=False,
     )
 
 

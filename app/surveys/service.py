@@ -23,7 +23,7 @@ from app.surveys.schemas import choice_lines
 from app.surveys.tables import Survey, SurveyAnswer, SurveyRefusal
 
 OBJECT_TYPE = "survey"
-TOKEN_BYTES = 12  # 16 URL-safe characters, 96 bits: not guessable
+TOKEN_BYTES = 18  # 24 URL-safe characters, 144 bits; the logs redact paths with 24+ of them
 COMMENTS_SHOWN = 100
 EDITABLE = (
     "measure",
