@@ -154,8 +154,13 @@ def test_survey_journey(new_context: Callable[..., BrowserContext]) -> None:
     kiosk.locator("#kiosk-score-1").focus()
     _kiosk_answer(kiosk, ["Tab", "Tab", "Enter"])  # the third face
     _kiosk_answer(kiosk, ["Tab", "Tab", "Tab", "Tab", "Enter"])  # the fifth face
+    # The network drops: the answer waits in the tablet's queue and goes when it is back.
+    kiosk.context.set_offline(True)
     _kiosk_answer(kiosk, ["4"])  # the number keys answer too
-    expect(kiosk.locator("#kiosk-queue")).to_be_hidden()
+    expect(kiosk.locator("#kiosk-queue")).to_be_visible()
+    expect(kiosk.locator("#kiosk-queue")).to_contain_text("1")
+    kiosk.context.set_offline(False)
+    expect(kiosk.locator("#kiosk-queue")).to_be_hidden(timeout=KIOSK_RESET_MS)
     queued = kiosk.evaluate(
         "() => JSON.parse(localStorage.getItem(document.getElementById('kiosk').dataset.queueKey) || '[]').length"
     )
