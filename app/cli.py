@@ -1,4 +1,5 @@
-"""The `kokeilu` command: migrate, serve, run (first start), create-user, demo-data."""
+"""The `kokeilu` command: migrate, serve, run (first start), create-user, demo-data,
+purge-survey-comments."""
 
 from __future__ import annotations
 
@@ -72,6 +73,16 @@ def demo_data(experiments: int, seed: int) -> None:
     asyncio.run(_demo_data(experiments, seed))
 
 
+@main.command("purge-survey-comments")
+def purge_survey_comments() -> None:
+    """Delete survey comments older than SURVEY_COMMENT_RETENTION_MONTHS (numbers stay)."""
+    from app.surveys.retention import purge
+
+    months = get_settings().survey_comment_retention_months
+    deleted = asyncio.run(purge(months))
+    click.echo(f"Deleted {deleted} survey comment(s) older than {months} months.")
+
+
 @main.command("create-user")
 @click.option("--email", prompt=True)
 @click.option("--name", prompt=True)
@@ -120,6 +131,9 @@ def serve(host: str, port: int, workers: int) -> None:
         port=port,
         workers=workers,
         proxy_headers=True,
+        # The app logs every request itself (app/web/middleware.py), without client addresses;
+        # uvicorn's access log would keep customers' IP addresses (docs/surveys.md).
+        access_log=False,
     )
 
 

@@ -28,6 +28,8 @@ from app.reflections.routes import ReflectionController
 from app.review.routes import REVIEW_ROUTES
 from app.settings import PROJECT_ROOT, Settings, get_settings
 from app.strategy.routes import StrategyAdminController
+from app.surveys.retention import purge_survey_comments_at_startup
+from app.surveys.routes import SURVEY_ROUTES
 from app.web.errors import EXCEPTION_HANDLERS
 from app.web.middleware import RequestContextMiddleware, security_headers_hook
 from app.web.pages import PAGE_ROUTES
@@ -87,11 +89,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
             *CONVERSATION_ROUTES,
             *api_routes(settings),
             *REVIEW_ROUTES,
+            *SURVEY_ROUTES,
             create_static_files_router(
                 path="/static", directories=[PROJECT_ROOT / "app" / "static"], name="static"
             ),
         ],
-        lifespan=[database_pool],
+        lifespan=[database_pool, purge_survey_comments_at_startup],
         middleware=[
             session_config(settings).middleware,
             RequestContextMiddleware(settings),

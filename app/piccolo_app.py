@@ -37,6 +37,7 @@ from app.reflections.tables import (
 from app.review.tables import ExperimentReview
 from app.settings import PROJECT_ROOT
 from app.strategy.tables import Strategy, Theme
+from app.surveys.tables import Survey, SurveyAnswer, SurveyRateWindow, SurveyRefusal
 
 TABLES = [
     Department,
@@ -73,6 +74,10 @@ TABLES = [
     Kudos,
     Notification,
     ExperimentReview,
+    Survey,
+    SurveyAnswer,
+    SurveyRefusal,
+    SurveyRateWindow,
     AuditLog,
 ]
 

@@ -34,6 +34,12 @@ class Settings(BaseSettings):
     accessibility_contact: str = "saavutettavuus@example.fi"
     # Requests per minute per personal API token (per process, or shared with REDIS_URL).
     api_rate_limit_per_minute: int = Field(default=120, ge=1, le=100_000)
+    # Customer feedback surveys (docs/surveys.md): comment retention, abuse limits per minute.
+    survey_comment_retention_months: int = Field(default=12, ge=1, le=120)
+    survey_client_limit_per_minute: int = Field(default=10, ge=1)
+    survey_kiosk_limit_per_minute: int = Field(default=60, ge=1)
+    survey_limit_per_minute: int = Field(default=600, ge=1)
+    survey_device_window_hours: int = Field(default=12, ge=0, le=24 * 30)
 
     @field_validator("database_url")
     @classmethod

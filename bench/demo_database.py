@@ -80,9 +80,26 @@ def demo_server(
     generated experiments; yields the base URL once /health answers, and stops the server
     afterwards. `database_url`: an empty PostgreSQL database to use instead of SQLite;
     `extra_data(env)` may add rows first."""
-    _database, env = prepare_demo_database(experiments, database_url)
+    with demo_server_and_database(
+        experiments=experiments, database_url=database_url, extra_data=extra_data
+    ) as (base_url, _database, _pid):
+        yield base_url
+
+
+@contextmanager
+def demo_server_and_database(
+    extra_env: dict[str, str] | None = None,
+    *,
+    experiments: int = 0,
+    database_url: str | None = None,
+    extra_data: Callable[[dict[str, str]], None] | None = None,
+) -> Iterator[tuple[str, Path, int]]:
+    """Like demo_server(), with extra settings for the server (e.g. higher limits), also
+    yielding the database (to check what was stored) and the server's process id."""
+    database, env = prepare_demo_database(experiments, database_url)
     if extra_data is not None:
         extra_data(env)
+    env = {**env, **(extra_env or {})}
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory"]
@@ -92,13 +109,13 @@ def demo_server(
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        for _ in range(300):
             try:
                 if httpx.get(f"{base_url}/health").status_code == 200:
                     break
             except httpx.TransportError:
                 time.sleep(0.1)
-        yield base_url
+        yield base_url, database, server.pid
     finally:
         server.terminate()
         server.wait()

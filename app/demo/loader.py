@@ -25,6 +25,7 @@ from app.demo.experiment_builder import ExperimentSpec, build_experiments
 from app.demo.experiment_ideas import CUSTOMER_GROUPS
 from app.demo.reflections import load_reflections_demo
 from app.demo.reviews import load_demo_reviews
+from app.demo.surveys import load_demo_surveys
 from app.experiments.tables import (
     CustomerGroup,
     Cycle,
@@ -62,6 +63,7 @@ async def load_demo_data() -> list[DemoSignIn]:
         await load_demo_cohorts()
         await load_conversation()
         await load_demo_reviews()
+        await load_demo_surveys()
     await load_reflections_demo()  # after the cohorts' demo: it fills in whatever cohorts exist
     return list(SIGN_INS)
 
