@@ -1,4 +1,4 @@
-"""The `kokeilu` command: migrate, serve, run (first start), create-user, demo-data."""
+"""The `kokeilu` command: migrate, serve, run (first start), create-user, demo-data, reindex."""
 
 from __future__ import annotations
 
@@ -58,6 +58,19 @@ def migrate() -> None:
 def demo_data() -> None:
     """Load the demo city (idempotent) and print its sign-ins."""
     asyncio.run(_demo_data())
+
+
+@main.command()
+@click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1, 10_000))
+def reindex(batch_size: int) -> None:
+    """Rebuild the learning library's search index from every experiment."""
+    from app.library.indexing import reindex_all
+
+    def progress(done: int, total: int) -> None:
+        click.echo(f"Indexed {done} / {total} experiments")
+
+    count = asyncio.run(reindex_all(batch_size=batch_size, progress=progress))
+    click.echo(f"Search index rebuilt: {count} experiment(s).")
 
 
 @main.command("create-user")

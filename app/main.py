@@ -18,6 +18,7 @@ from app.accounts.user_admin_routes import UserAdminController
 from app.db import engine
 from app.experiments.customer_group_routes import CustomerGroupAdminController
 from app.experiments.routes import ExperimentController
+from app.library.routes import LibraryController
 from app.logs import configure_logging
 from app.organisation.routes import DepartmentAdminController, DepartmentPageController
 from app.settings import PROJECT_ROOT, Settings, get_settings
@@ -69,6 +70,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             *ACCOUNT_ROUTES,
             UserAdminController,
             ExperimentController,
+            LibraryController,
             CustomerGroupAdminController,
             DepartmentPageController,
             DepartmentAdminController,

@@ -16,6 +16,7 @@ from app.experiments.tables import (
     FormDraft,
     Measure,
 )
+from app.library.tables import ExperimentSearchDocument
 from app.organisation.tables import Department
 from app.settings import PROJECT_ROOT
 from app.strategy.tables import Strategy, Theme
@@ -39,6 +40,7 @@ TABLES = [
     Cycle,
     FormDraft,
     AuditLog,
+    ExperimentSearchDocument,
 ]
 
 APP_CONFIG = AppConfig(

@@ -21,6 +21,7 @@ from app.demo.content import (
 )
 from app.demo.experiment_builder import ExperimentSpec, build_experiments
 from app.demo.experiment_ideas import CUSTOMER_GROUPS
+from app.library.indexing import index_missing
 from app.experiments.tables import (
     CustomerGroup,
     Cycle,
@@ -55,6 +56,7 @@ async def load_demo_data() -> list[DemoSignIn]:
         await _load_strategies()
         group_ids = await _load_customer_groups()
         await _load_experiments(department_ids, group_ids)
+        await index_missing()  # the learning library's search index
     return list(SIGN_INS)
 
 
