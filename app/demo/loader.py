@@ -21,7 +21,6 @@ from app.demo.content import (
 )
 from app.demo.experiment_builder import ExperimentSpec, build_experiments
 from app.demo.experiment_ideas import CUSTOMER_GROUPS
-from app.library.indexing import index_missing
 from app.experiments.tables import (
     CustomerGroup,
     Cycle,
@@ -33,6 +32,7 @@ from app.experiments.tables import (
     ExperimentTheme,
     Measure,
 )
+from app.library.indexing import index_missing
 from app.organisation.tables import Department
 from app.strategy.tables import Strategy, Theme
 

@@ -37,14 +37,69 @@ SNIPPET_FIELDS = ("learning", "result", "problem", "hypothesis")
 SNIPPET_CHARS = 220
 # Kudos come from the workshop leads' feature: "most kudos" counts the rows of this table,
 # offered only once the table exists in the database.
-KUDOS_TABLE, KUDOS_COLUMN = "kudos", "experiment"
+KUDOS_TABLE, KUDOS_COLUMN = "kudos", "experiment"  # also written out in KUDOS_COUNT
 SORTS = ("learnings", "relevance", "newest", "kudos")
 # Very common words carry no meaning for "similar": left out of the similarity query.
 STOPWORDS = frozenset(
-    "että mutta koska kuin joka jotka sekä myös vain niin kaikki kanssa ovat olla olen oli "
-    "tämä tuo nämä siis sitten jälkeen ennen aina joskus paljon hyvin enemmän vähemmän "
-    "också eller samt från till inte under efter innan detta denna dessa mycket "
-    "that this with from have were been more than into about their there which they".split()
+    [
+        "että",
+        "mutta",
+        "koska",
+        "kuin",
+        "joka",
+        "jotka",
+        "sekä",
+        "myös",
+        "vain",
+        "niin",
+        "kaikki",
+        "kanssa",
+        "ovat",
+        "olla",
+        "olen",
+        "oli",
+        "tämä",
+        "tuo",
+        "nämä",
+        "siis",
+        "sitten",
+        "jälkeen",
+        "ennen",
+        "aina",
+        "joskus",
+        "paljon",
+        "hyvin",
+        "enemmän",
+        "vähemmän",
+        "också",
+        "eller",
+        "samt",
+        "från",
+        "till",
+        "inte",
+        "under",
+        "efter",
+        "innan",
+        "detta",
+        "denna",
+        "dessa",
+        "mycket",
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "were",
+        "been",
+        "more",
+        "than",
+        "into",
+        "about",
+        "their",
+        "there",
+        "which",
+        "they",
+    ]
 )
 
 
@@ -142,8 +197,7 @@ LEARNED_FIRST = QueryString(
 )
 NEWEST = QueryString('"experiment"."created_at" DESC, "experiment"."id" DESC')
 KUDOS_COUNT = QueryString(
-    f'(SELECT COUNT(*) FROM "{KUDOS_TABLE}" '
-    f'WHERE "{KUDOS_TABLE}"."{KUDOS_COLUMN}" = "experiment"."id") DESC'
+    '(SELECT COUNT(*) FROM "kudos" WHERE "kudos"."experiment" = "experiment"."id") DESC'
 )
 
 
