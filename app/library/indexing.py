@@ -13,6 +13,7 @@ searchable text (create, section edits, status changes, soft delete and restore)
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -37,10 +38,32 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+_loaded: set[str] = set()
+_loading = threading.Lock()
+
+
+def load_dictionary(language: str) -> None:
+    """Load simplemma's word list for a language once per process. It is big (Finnish: about
+    400 MB of memory and several seconds), so two threads must not load it at the same time."""
+    if language in _loaded:
+        return
+    with _loading:
+        if language not in _loaded:
+            simplemma.lemmatize("a", lang=language)
+            _loaded.add(language)
+
+
+def warm_up() -> None:
+    """Load every dictionary (the app does this in a background thread when it starts)."""
+    for language in LANGUAGES:
+        load_dictionary(language)
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str, language: str) -> tuple[str, ...]:
     """The lemma of one lower-case word, as index terms (a lemma could contain a hyphen or
     space, so it is split into words again)."""
+    load_dictionary(language)
     return tuple(words(simplemma.lemmatize(word, lang=language))) or (word,)
 
 

@@ -311,7 +311,7 @@ def highlight(text: str, terms: set[str], language: str, limit: int | None = Non
     text = plain(text)
     spans = [
         match.span()
-        for match in re.finditer(r"[^\W_]+", text)
+        for match in (re.finditer(r"[^\W_]+", text) if terms else ())
         if set(lemma(match.group().lower(), language)) & terms
     ]
     start, end = 0, len(text)
