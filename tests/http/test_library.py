@@ -120,7 +120,7 @@ async def test_results_combine_with_the_browse_filters(client, employee):
     assert titles(await client.get("/library?q=asiakas&status=completed")) == []
     soup = page(await client.get("/library"))
     # The browse page's filter form, shared (not copied).
-    assert soup.select_one("details.browse__more #filter-theme-%d" % theme.id) is not None
+    assert soup.select_one(f"details.browse__more #filter-theme-{theme.id}") is not None
     assert soup.select_one("#library-sort option[value=kudos]") is None  # no kudos table here
 
 
