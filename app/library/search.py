@@ -119,9 +119,24 @@ class LibraryFilters(BrowseFilters):
 
 @dataclass
 class TextMatch:
-    join: QueryString
-    condition: QueryString
-    rank: QueryString  # ascending: the best match first
+    """The matching experiments as a common table expression `hits(id[, rank])`; it is
+    MATERIALIZED so that the full-text index drives the query (the database must not
+    probe the index once per experiment row)."""
+
+    ranked: QueryString  # hits(id, rank): rank ascending, the best match first
+    unranked: QueryString  # hits(id): for counting
+
+    def query(self, sql: str, *args: Any, ranked: bool = True) -> QueryString:
+        """`sql` (which joins `hits`) prefixed with the hits."""
+        return QueryString(
+            "WITH hits AS MATERIALIZED ({}) " + sql,
+            self.ranked if ranked else self.unranked,
+            *args,
+        )
+
+
+HITS_JOIN = 'JOIN hits ON hits.id = "experiment"."id"'
+RANK = QueryString("hits.rank")
 
 
 def _fts5_expression(alternatives: list[set[str]], any_word: bool) -> str:
@@ -143,25 +158,32 @@ def text_match(alternatives: list[set[str]], any_word: bool = False) -> TextMatc
     letters and digits only (indexing.WORD), so quoting them is enough; they are still passed
     as parameters."""
     if engine().engine_type == "sqlite":
+        expression = _fts5_expression(alternatives, any_word)
         return TextMatch(
-            join=QueryString(
-                'JOIN experiment_search_fts ON experiment_search_fts.rowid = "experiment"."id"'
+            ranked=QueryString(
+                "SELECT rowid AS id, bm25(experiment_search_fts) AS rank "
+                "FROM experiment_search_fts WHERE experiment_search_fts MATCH {}",
+                expression,
             ),
-            condition=QueryString(
-                "experiment_search_fts MATCH {}", _fts5_expression(alternatives, any_word)
+            unranked=QueryString(
+                "SELECT rowid AS id FROM experiment_search_fts "
+                "WHERE experiment_search_fts MATCH {}",
+                expression,
             ),
-            rank=QueryString("bm25(experiment_search_fts)"),
         )
     tsquery = _tsquery(alternatives, any_word)
     return TextMatch(
-        join=QueryString(
-            "JOIN experiment_search_document AS search_document "
-            'ON search_document.experiment = "experiment"."id"'
-        ),
-        condition=QueryString("search_document.lemma_vector @@ to_tsquery('simple', {})", tsquery),
         # Normalisation 1: divide by 1 + log(length), like BM25's length normalisation.
-        rank=QueryString(
-            "-ts_rank(search_document.lemma_vector, to_tsquery('simple', {}), 1)", tsquery
+        ranked=QueryString(
+            "SELECT experiment AS id, -ts_rank(lemma_vector, query, 1) AS rank "
+            "FROM experiment_search_document, to_tsquery('simple', {}) AS query "
+            "WHERE lemma_vector @@ query",
+            tsquery,
+        ),
+        unranked=QueryString(
+            "SELECT experiment AS id FROM experiment_search_document "
+            "WHERE lemma_vector @@ to_tsquery('simple', {})",
+            tsquery,
         ),
     )
 
@@ -208,7 +230,7 @@ def _order(sort: str, match: TextMatch | None) -> QueryString:
     if sort == "kudos":
         keys.append(KUDOS_COUNT)
     if match is not None and sort != "newest":
-        keys.append(match.rank)
+        keys.append(RANK)
     keys.append(NEWEST)
     return QueryString(", ".join("{}" for _ in keys), *keys)
 
@@ -236,33 +258,28 @@ async def search(
     # The text is searched through the index, not with the browse page's LIKE.
     condition = await filter_condition(user, filters.model_copy(update={"q": ""}))
     match = text_match(alternatives) if alternatives else None
-    join = match.join if match else QueryString("")
-    where = (
-        QueryString("{} AND {}", condition.querystring, match.condition)
-        if match
-        else condition.querystring
-    )
+    where = condition.querystring
     db = engine()
-    counted = await db.run_querystring(
-        QueryString('SELECT COUNT(*) AS n FROM "experiment" {} WHERE {}', join, where)
-    )
+    count_sql = 'SELECT COUNT(*) AS n FROM "experiment" {} WHERE {}'
+    if match:
+        counted = await db.run_querystring(
+            match.query(count_sql, QueryString(HITS_JOIN), where, ranked=False)
+        )
+    else:
+        counted = await db.run_querystring(QueryString(count_sql, QueryString(""), where))
     total = counted[0]["n"]
     pages = max(1, -(-total // per_page))
     page = min(filters.page, pages)
-    ids = [
-        row["id"]
-        for row in await db.run_querystring(
-            QueryString(
-                'SELECT "experiment"."id" AS id FROM "experiment" {} WHERE {} '
-                "ORDER BY {} LIMIT {} OFFSET {}",
-                join,
-                where,
-                _order(sort, match),
-                per_page,
-                (page - 1) * per_page,
-            )
-        )
-    ]
+    ids_sql = (
+        'SELECT "experiment"."id" AS id FROM "experiment" {} WHERE {} '
+        "ORDER BY {} LIMIT {} OFFSET {}"
+    )
+    ids_args = (where, _order(sort, match), per_page, (page - 1) * per_page)
+    if match:
+        found = await db.run_querystring(match.query(ids_sql, QueryString(HITS_JOIN), *ids_args))
+    else:
+        found = await db.run_querystring(QueryString(ids_sql, QueryString(""), *ids_args))
+    ids = [row["id"] for row in found]
     rows = await _rows_in_order(ids)
     await _add_snippets(rows, alternatives)
     return LibraryPage(
@@ -415,13 +432,12 @@ async def similar(
         condition &= Experiment.id != exclude_id
     match = text_match([{term} for term in terms], any_word=True)
     rows = await engine().run_querystring(
-        QueryString(
-            'SELECT "experiment"."id" AS id FROM "experiment" {} WHERE {} AND {} '
+        match.query(
+            'SELECT "experiment"."id" AS id FROM "experiment" {} WHERE {} '
             "ORDER BY {}, {} LIMIT {}",
-            match.join,
+            QueryString(HITS_JOIN),
             condition.querystring,
-            match.condition,
-            match.rank,
+            RANK,
             NEWEST,
             limit,
         )
