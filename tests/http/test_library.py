@@ -289,19 +289,21 @@ async def test_search_uses_a_fixed_number_of_queries(client, employee):
                 learning="Asiakkaille tiedote.", themes=[theme], departments=[department],
             )  # fmt: skip
 
+    async def counted(url: str):
+        # Once before counting: the session's "last seen" write and the one-off check for
+        # the kudos table happen then, not in the counted request.
+        await client.get(url)
+        with count_queries() as counter:
+            response = await client.get(url)
+        return response, counter["queries"]
+
     await populate(10)
-    with count_queries() as few:
-        first = await client.get("/library?q=asiakas+palvelu")
+    first, few = await counted("/library?q=asiakas+palvelu")
     await populate(190)
-    with count_queries() as many:
-        response = await client.get("/library?q=asiakas+palvelu")
+    response, many = await counted("/library?q=asiakas+palvelu")
     assert len(titles(first)) == 10 and len(titles(response)) == 20
-    assert few["queries"] == many["queries"]
-    with count_queries() as browse_few:
-        await client.get("/library?page=3")
-    with count_queries() as browse_many:
-        await client.get("/library?page=9")
-    assert browse_few["queries"] == browse_many["queries"]
+    assert few == many
+    assert (await counted("/library?page=3"))[1] == (await counted("/library?page=9"))[1]
 
 
 async def test_pages_keep_the_search_and_htmx_gets_only_the_results(client, employee):
