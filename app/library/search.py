@@ -26,7 +26,6 @@ from app.library.indexing import (
     lemma,
     lemmatise,
     query_alternatives,
-    words,
 )
 from app.library.tables import ExperimentSearchDocument
 
@@ -433,8 +432,7 @@ async def similar(
     match = text_match([{term} for term in terms], any_word=True)
     rows = await engine().run_querystring(
         match.query(
-            'SELECT "experiment"."id" AS id FROM "experiment" {} WHERE {} '
-            "ORDER BY {}, {} LIMIT {}",
+            'SELECT "experiment"."id" AS id FROM "experiment" {} WHERE {} ORDER BY {}, {} LIMIT {}',
             QueryString(HITS_JOIN),
             condition.querystring,
             RANK,
@@ -447,14 +445,3 @@ async def similar(
 
 def experiment_similarity_text(row: dict[str, Any]) -> str:
     return "\n".join(row.get(name) or "" for name in ("title", "problem", "learning"))
-
-
-__all__ = [
-    "LibraryFilters",
-    "LibraryPage",
-    "highlight",
-    "key_terms",
-    "search",
-    "similar",
-    "words",
-]
