@@ -62,7 +62,7 @@ async def fill(count: int, seed: int) -> None:
     users = [row["id"] for row in await User.select(User.id)]
     departments = [row["id"] for row in await Department.select(Department.id)]
     start = datetime(2023, 1, 1, tzinfo=UTC)
-    batch = 2000
+    batch = 1000  # PostgreSQL takes at most 32767 parameters per statement
     for offset in range(0, count, batch):
         rows = []
         for number in range(offset, min(count, offset + batch)):
