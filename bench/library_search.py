@@ -59,8 +59,10 @@ async def fill(count: int, seed: int) -> None:
 
     rng = random.Random(seed)
     specs = build_experiments()
-    users = [row["id"] for row in await User.select(User.id)]
-    departments = [row["id"] for row in await Department.select(Department.id)]
+    users = [row["id"] for row in await User.select(User.id).order_by(User.id)]
+    departments = [
+        row["id"] for row in await Department.select(Department.id).order_by(Department.id)
+    ]
     start = datetime(2023, 1, 1, tzinfo=UTC)
     batch = 1000  # PostgreSQL takes at most 32767 parameters per statement
     for offset in range(0, count, batch):
