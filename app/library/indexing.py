@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -37,8 +38,34 @@ BATCH_SIZE = 500
 LOW_MEMORY = True
 
 
+def _is_word(token: str) -> bool:
+    return token.isalpha() or token.isdecimal() or all(c.isalpha() or c.isdecimal() for c in token)
+
+
+def _letters_and_digits(token: str) -> list[str]:
+    """Split a token at signs Python counts as alphanumeric but the databases' tokenisers do not
+    all treat as word characters (superscripts, fractions: "x²" is "x" in PostgreSQL)."""
+    parts, current = [], []
+    for char in token:
+        if char.isalpha() or char.isdecimal():
+            current.append(char)
+        elif current:
+            parts.append("".join(current))
+            current = []
+    if current:
+        parts.append("".join(current))
+    return parts
+
+
 def words(text: str) -> list[str]:
-    return WORD.findall(text.lower())
+    """Lower-case words: runs of letters and decimal digits, as both databases tokenise them."""
+    found = []
+    for token in WORD.findall(unicodedata.normalize("NFC", text.lower())):
+        if _is_word(token):
+            found.append(token)
+        else:
+            found.extend(_letters_and_digits(token))
+    return found
 
 
 _loaded: set[str] = set()

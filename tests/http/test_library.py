@@ -341,3 +341,42 @@ async def test_the_demo_loader_indexes_its_experiments(client, employee):
     assert alive >= 100
     assert await ExperimentSearchDocument.count() == alive
     assert titles(await client.get("/library?q=asiakkaiden"))
+
+
+async def test_both_databases_index_exactly_the_lemmas_written(client, employee):
+    """The database's own tokeniser must not change the terms: what FTS5 / to_tsvector make
+    of the lemma string is the same set of words, also for digits, accents and odd signs."""
+    from piccolo.querystring import QueryString
+
+    from app.db import engine
+
+    owner = await make_user()
+    experiment = await indexed_experiment(
+        owner,
+        title="Äidit ja café-käynnit 2026",
+        problem="E-asiointi x² ½ naïve ÅÄÖ 3.5 km/h asiakkaiden_palaute ÆØ ß İstanbul",
+        status="running",
+    )
+    document = await ExperimentSearchDocument.select().first()
+    expected = set(document["lemmas"].split())
+    db = engine()
+    if db.engine_type == "sqlite":
+        async with db.transaction():  # one connection: the vocabulary table is temporary
+            await db.run_querystring(
+                QueryString(
+                    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms "
+                    "USING fts5vocab(main, experiment_search_fts, 'instance')"
+                )
+            )
+            rows = await db.run_querystring(
+                QueryString("SELECT term FROM temp.search_terms WHERE doc = {}", experiment.id)
+            )
+    else:
+        rows = await db.run_querystring(
+            QueryString(
+                "SELECT unnest(tsvector_to_array(lemma_vector)) AS term "
+                "FROM experiment_search_document WHERE experiment = {}",
+                experiment.id,
+            )
+        )
+    assert {row["term"] for row in rows} == expected
