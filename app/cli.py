@@ -1,5 +1,5 @@
 """The `kokeilu` command: migrate, serve, run (first start), create-user, demo-data,
-purge-survey-comments."""
+purge-survey-comments, reindex."""
 
 from __future__ import annotations
 
@@ -81,6 +81,19 @@ def purge_survey_comments() -> None:
     months = get_settings().survey_comment_retention_months
     deleted = asyncio.run(purge(months))
     click.echo(f"Deleted {deleted} survey comment(s) older than {months} months.")
+
+
+@main.command()
+@click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1, 10_000))
+def reindex(batch_size: int) -> None:
+    """Rebuild the learning library's search index from every experiment."""
+    from app.library.indexing import reindex_all
+
+    def progress(done: int, total: int) -> None:
+        click.echo(f"Indexed {done} / {total} experiments")
+
+    count = asyncio.run(reindex_all(batch_size=batch_size, progress=progress))
+    click.echo(f"Search index rebuilt: {count} experiment(s).")
 
 
 @main.command("create-user")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from contextlib import asynccontextmanager
 
 from litestar import Litestar
@@ -21,6 +22,8 @@ from app.conversation.routes import CONVERSATION_ROUTES
 from app.db import engine
 from app.experiments.customer_group_routes import CustomerGroupAdminController
 from app.experiments.routes import ExperimentController
+from app.library.indexing import warm_up
+from app.library.routes import LibraryController
 from app.logs import configure_logging
 from app.organisation.routes import DepartmentAdminController, DepartmentPageController
 from app.reflections.assessment_routes import AssessmentController
@@ -62,6 +65,13 @@ def create_app(settings: Settings | None = None) -> Litestar:
         finally:
             await db.close_connection_pool()
 
+    @asynccontextmanager
+    async def library_dictionaries(_app: Litestar):
+        # The learning library's word lists take seconds to load: start at once, in the
+        # background, rather than on the first search.
+        threading.Thread(target=warm_up, name="library-warm-up", daemon=True).start()
+        yield
+
     templates = template_config(settings)
     csrf = CSRFConfig(
         secret=settings.resolved_secret_key(),
@@ -80,6 +90,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ExperimentController,
             CohortController,
             JoinController,
+            LibraryController,
             CustomerGroupAdminController,
             DepartmentPageController,
             DepartmentAdminController,
@@ -94,7 +105,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
                 path="/static", directories=[PROJECT_ROOT / "app" / "static"], name="static"
             ),
         ],
-        lifespan=[database_pool, purge_survey_comments_at_startup],
+        lifespan=[database_pool, purge_survey_comments_at_startup, library_dictionaries],
         middleware=[
             session_config(settings).middleware,
             RequestContextMiddleware(settings),

@@ -26,6 +26,7 @@ from app.experiments.tables import (
     FormDraft,
     Measure,
 )
+from app.library.tables import ExperimentSearchDocument
 from app.organisation.tables import Department
 from app.reflections.tables import (
     AssessmentRating,
@@ -79,6 +80,7 @@ TABLES = [
     SurveyRefusal,
     SurveyRateWindow,
     AuditLog,
+    ExperimentSearchDocument,
 ]
 
 APP_CONFIG = AppConfig(

@@ -309,6 +309,10 @@ async def generate(count: int, seed: int = DEFAULT_SEED) -> int:
         async with write_transaction():
             await _insert_batch(batch)
         written += len(batch)
+    # The learning library's search index, as `kokeilu reindex` builds it.
+    from app.library.indexing import reindex_all
+
+    await reindex_all()
     # Fresh planner statistics: without them SQLite picks the deleted_at index for the browse
     # page and sorts 100,000 rows instead of walking the updated_at index (2 s instead of 1 ms).
     await Experiment.raw("ANALYZE")

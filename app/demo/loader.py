@@ -37,6 +37,7 @@ from app.experiments.tables import (
     ExperimentTheme,
     Measure,
 )
+from app.library.indexing import index_missing
 from app.organisation.tables import Department
 from app.strategy.tables import Strategy, Theme
 
@@ -64,6 +65,7 @@ async def load_demo_data() -> list[DemoSignIn]:
         await load_conversation()
         await load_demo_reviews()
         await load_demo_surveys()
+        await index_missing()  # the learning library's search index
     await load_reflections_demo()  # after the cohorts' demo: it fills in whatever cohorts exist
     return list(SIGN_INS)
 

@@ -13,6 +13,7 @@ from app.accounts import service as accounts
 from app.cohorts import picker as cohort_picker
 from app.conversation.service import for_experiment as conversation_for
 from app.experiments import drafts, listing, service
+from app.experiments.filter_choices import basic_choices, browse_filter_choices
 from app.experiments.schemas import (
     BasicsForm,
     CycleForm,
@@ -25,7 +26,6 @@ from app.experiments.schemas import (
 )
 from app.experiments.vocabulary import TRANSITIONS
 from app.i18n import N_
-from app.organisation import service as organisation
 from app.web.form_flow import submit_form
 from app.web.forms import form_to_dict
 from app.web.guards import signed_in
@@ -53,14 +53,6 @@ def _is_htmx(request: Request) -> bool:
 
 def _url(experiment_id: int, anchor: str = "") -> str:
     return f"/experiments/{experiment_id}" + (f"#{anchor}" if anchor else "")
-
-
-async def _choices() -> dict[str, Any]:
-    return {
-        "theme_choices": await service.current_themes(),
-        "department_choices": await organisation.active_choices(),
-        "customer_group_choices": await service.customer_groups(),
-    }
 
 
 def _section_form(view: service.ExperimentView, section: str) -> dict[str, Any]:
@@ -107,11 +99,7 @@ class ExperimentController(Controller):
         result = await listing.browse(request.user, filters)
         context: dict[str, Any] = {"result": result, "filters": filters}
         if not _is_htmx(request):  # htmx gets only the results; the filter form stays as it is
-            context.update(
-                await _choices(),
-                people_choices=await accounts.active_people(),
-                cohort_filter_choices=await cohort_picker.all_cohorts(),
-            )
+            context.update(await browse_filter_choices())
         return render(request, "experiments/browse.html", context, block="results")
 
     # --- new ----------------------------------------------------------------------------
@@ -215,7 +203,7 @@ class ExperimentController(Controller):
             "conversation": await conversation_for(request.user, view) if not block else None,
             "people_choices": await accounts.active_people() if editing == "people" else [],
             # The lists to choose from are needed only by the basics form.
-            **(await _choices() if editing == "basics" else {}),
+            **(await basic_choices() if editing == "basics" else {}),
             "cohort_choices": (
                 await cohort_picker.cohort_choices_for(request.user, view.row["cohort"])
                 if editing == "basics"

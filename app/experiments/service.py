@@ -28,6 +28,7 @@ from app.experiments.tables import (
 )
 from app.experiments.vocabulary import TRANSITIONS
 from app.i18n import N_
+from app.library import indexing
 from app.organisation.tables import Department
 from app.service_errors import ConflictError, FieldErrors, Forbidden, NotFound
 from app.settings import LANGUAGES
@@ -286,6 +287,7 @@ async def create(user: policies.Actor, values: dict[str, Any], department_id: in
         await _replace_links(experiment_id, "themes", values["themes"])
         if department_id:
             await _replace_links(experiment_id, "departments", [department_id])
+        await indexing.reindex_experiment(experiment_id)
     return experiment_id
 
 
@@ -328,6 +330,7 @@ async def update_section(
             before=before,
             after=after,
         )
+        await indexing.reindex_experiment(experiment_id)
 
 
 def missing_for_completion(row: dict[str, Any]) -> dict[str, str]:
@@ -364,6 +367,7 @@ async def change_status(
             actor_id=user.id,
             action="status",
         )
+        await indexing.reindex_experiment(experiment_id)
 
 
 async def set_deleted(user: policies.Actor, experiment_id: int, deleted: bool) -> None:
@@ -384,6 +388,7 @@ async def set_deleted(user: policies.Actor, experiment_id: int, deleted: bool) -
             object_type=OBJECT_TYPE,
             object_id=experiment_id,
         )
+        await indexing.reindex_experiment(experiment_id)
 
 
 async def _touch(experiment_id: int) -> None:

@@ -78,3 +78,19 @@ async def test_generated_experiments_are_believable():
         )
     }
     assert themed == placed == set(ids)
+
+
+async def test_generated_experiments_are_in_the_learning_library_index():
+    from app.library.tables import ExperimentSearchDocument
+
+    await load_demo_data()
+    demo_last = (
+        await Experiment.select(Experiment.id).order_by(Experiment.id, ascending=False).first()
+    )["id"]
+    await bulk.generate(50, seed=5)
+    generated = {row["id"] for row in await _generated(demo_last)}
+    indexed = {
+        row["experiment"]
+        for row in await ExperimentSearchDocument.select(ExperimentSearchDocument.experiment)
+    }
+    assert generated <= indexed
