@@ -20,6 +20,7 @@ from app.experiments.customer_group_routes import CustomerGroupAdminController
 from app.experiments.routes import ExperimentController
 from app.logs import configure_logging
 from app.organisation.routes import DepartmentAdminController, DepartmentPageController
+from app.rollups.routes import ExperimentExportController, RollupController
 from app.settings import PROJECT_ROOT, Settings, get_settings
 from app.strategy.routes import StrategyAdminController
 from app.web.errors import EXCEPTION_HANDLERS
@@ -69,6 +70,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             *ACCOUNT_ROUTES,
             UserAdminController,
             ExperimentController,
+            ExperimentExportController,
+            RollupController,
             CustomerGroupAdminController,
             DepartmentPageController,
             DepartmentAdminController,
