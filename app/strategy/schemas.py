@@ -37,7 +37,6 @@ class StrategyForm(FormModel):
             raise rule_error(N_("Give the campaign a name too."))
         return value
 
-
     @field_validator("campaign_end")
     @classmethod
     def _campaign_ends_in_period(cls, value: date | None, info: ValidationInfo) -> date | None:

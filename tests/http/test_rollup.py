@@ -178,15 +178,11 @@ def expected(world: World, start: date, end: date, department=None, themes=()) -
         for theme in shown_themes:
             cells[(dept, theme)] = sum(1 for row in linked if theme in row["themes"])
         staff = {
-            person
-            for person, (home, active) in world.people.items()
-            if active and home in sub
+            person for person, (home, active) in world.people.items() if active and home in sub
         }
         involved = {person for row in in_period for person in row["people"]} & staff
         participation[dept] = (len(staff), len(involved))
-    statuses = {
-        theme: {code: 0 for code in COUNTED_STATUSES} for theme in [*shown_themes, None]
-    }
+    statuses = {theme: {code: 0 for code in COUNTED_STATUSES} for theme in [*shown_themes, None]}
     for row in scope:
         for theme in [*(row["themes"] & set(shown_themes)), None]:
             statuses[theme][row["status"]] += 1
@@ -248,9 +244,9 @@ def assert_matches(rollup, want: dict, department=None) -> None:
     for theme_id, cell in rollup.theme_totals.items():
         assert cell.count == want["theme_totals"][theme_id]
     for breakdown in rollup.breakdowns:
-        assert {code: cell.count for code, cell in breakdown.statuses.items()} == want[
-            "statuses"
-        ][breakdown.theme]
+        assert {code: cell.count for code, cell in breakdown.statuses.items()} == want["statuses"][
+            breakdown.theme
+        ]
         for code, cell in breakdown.outcomes.items():
             assert cell.count == want["outcomes"][breakdown.theme].get(code, 0)
         for code, cell in breakdown.decisions.items():
@@ -330,7 +326,7 @@ async def test_cells_link_to_browse_pages_with_the_same_counts(client):
     parent = next(dept for dept, up in world.departments.items() if up is None)
     chosen = [link for link in links if f"department={parent}&" in link["href"]][:3]
     chosen += links[:: max(1, len(links) // 6)]
-    chosen += soup.select(f"#rollup-results table a[href*='completed_from']")[:2]
+    chosen += soup.select("#rollup-results table a[href*='completed_from']")[:2]
     for link in chosen:
         browse = page(await client.get(link["href"]))
         heading = browse.select_one("#results-heading").get_text()
@@ -429,7 +425,10 @@ async def test_rollup_exports_carry_the_page_numbers(client):
         ]
     assert rows[-1][-1] == rollup.total.count
     trend = {row[0]: row[1:] for row in workbook.worksheets[-1].iter_rows(values_only=True)}
-    assert sum(row[0] for key, row in trend.items() if not isinstance(row[0], str)) == rollup.total.count
+    assert (
+        sum(row[0] for key, row in trend.items() if not isinstance(row[0], str))
+        == rollup.total.count
+    )
 
     csv_response = await client.get(f"/rollup/export.csv?{query}")
     text = csv_response.content.decode("utf-8")
@@ -446,7 +445,9 @@ async def test_experiment_list_exports_follow_the_browse_filters(client):
     browse = page(await client.get(f"/experiments?theme={theme}"))
     shown = int(re.sub(r"\D", "", browse.select_one("#results-heading").get_text()))
     assert browse.select_one(f'a[href="/experiments/export.xlsx?theme={theme}"]') is not None
-    workbook = load_workbook(BytesIO((await client.get(f"/experiments/export.xlsx?theme={theme}")).content))
+    workbook = load_workbook(
+        BytesIO((await client.get(f"/experiments/export.xlsx?theme={theme}")).content)
+    )
     rows = list(workbook.active.iter_rows(values_only=True))
     assert rows[0][1:3] == ("Otsikko", "Tila")
     assert len(rows) - 1 == shown
