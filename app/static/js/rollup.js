@@ -20,6 +20,15 @@
       var kind = canvas.dataset.rollupChart;
       var percent = canvas.hasAttribute("data-percent");
       var series = parse(canvas.dataset.series);
+      var stacked = kind === "stacked";
+      var valueAxis = { stacked: stacked, beginAtZero: true, ticks: { precision: 0 } };
+      if (percent) {
+        valueAxis.max = 100;
+        valueAxis.ticks.callback = function (value) { return value + " %"; };
+      }
+      var scales = stacked
+        ? { x: valueAxis, y: { stacked: true } }
+        : { x: {}, y: valueAxis };
       var chart = new window.Chart(canvas, {
         type: kind === "line" ? "line" : "bar",
         data: {
@@ -39,19 +48,8 @@
           animation: false,
           responsive: true,
           maintainAspectRatio: false,
-          indexAxis: kind === "stacked" ? "y" : "x",
-          scales: {
-            x: { stacked: kind === "stacked", beginAtZero: true, ticks: { precision: 0 } },
-            y: {
-              stacked: kind === "stacked",
-              beginAtZero: true,
-              max: percent ? 100 : undefined,
-              ticks: {
-                precision: 0,
-                callback: percent ? function (value) { return value + " %"; } : undefined
-              }
-            }
-          },
+          indexAxis: stacked ? "y" : "x",
+          scales: scales,
           plugins: { legend: { display: series.length > 1, position: "bottom" } }
         }
       });
