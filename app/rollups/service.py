@@ -125,30 +125,33 @@ async def theme_choices(strategy_id: int | None) -> list[ThemeColumn]:
 async def _matrix(scope: Any) -> dict[str, dict[Any, int]]:
     ed, et = _table(ExperimentDepartment), _table(ExperimentTheme)
     sql = f"""
-        WITH RECURSIVE {TREE_CTE}, scope AS ({{}})
-        SELECT 'cell' AS kind, tree.ancestor AS department, et.theme AS theme,
-               COUNT(DISTINCT scope.id) AS n
-          FROM scope
-          JOIN {ed} ed ON ed.experiment = scope.id
-          JOIN tree ON tree.descendant = ed.department
-          JOIN {et} et ON et.experiment = scope.id
-         GROUP BY tree.ancestor, et.theme
+        WITH RECURSIVE {TREE_CTE},
+        scope AS MATERIALIZED ({{}}),
+        reach AS MATERIALIZED (
+            SELECT DISTINCT ed.experiment AS experiment, tree.ancestor AS department
+              FROM scope
+              JOIN {ed} ed ON ed.experiment = scope.id
+              JOIN tree ON tree.descendant = ed.department
+        ),
+        themed AS MATERIALIZED (
+            SELECT DISTINCT et.experiment AS experiment, et.theme AS theme
+              FROM scope JOIN {et} et ON et.experiment = scope.id
+        )
+        SELECT 'cell' AS kind, reach.department AS department, themed.theme AS theme,
+               COUNT(*) AS n
+          FROM reach JOIN themed ON themed.experiment = reach.experiment
+         GROUP BY reach.department, themed.theme
         UNION ALL
-        SELECT 'department', tree.ancestor, NULL, COUNT(DISTINCT scope.id)
-          FROM scope
-          JOIN {ed} ed ON ed.experiment = scope.id
-          JOIN tree ON tree.descendant = ed.department
-         GROUP BY tree.ancestor
+        SELECT 'department', department, NULL, COUNT(*) FROM reach GROUP BY department
         UNION ALL
-        SELECT 'theme', NULL, et.theme, COUNT(DISTINCT scope.id)
-          FROM scope JOIN {et} et ON et.experiment = scope.id
-         GROUP BY et.theme
+        SELECT 'theme', NULL, theme, COUNT(*) FROM themed GROUP BY theme
         UNION ALL
         SELECT 'all', NULL, NULL, COUNT(*) FROM scope
         UNION ALL
-        SELECT 'cross', NULL, NULL, COUNT(*) FROM scope
-         WHERE (SELECT COUNT(DISTINCT ed.department) FROM {ed} ed
-                 WHERE ed.experiment = scope.id) >= 2
+        SELECT 'cross', NULL, NULL, COUNT(*) FROM (
+            SELECT ed.experiment FROM scope JOIN {ed} ed ON ed.experiment = scope.id
+             GROUP BY ed.experiment HAVING COUNT(DISTINCT ed.department) >= 2
+        ) crossing
     """  # noqa: S608 - only constant table names and {} placeholders go in
     result: dict[str, dict[Any, int]] = {
         "cell": {},
@@ -174,8 +177,8 @@ async def _participation(scope: Any) -> dict[int | None, tuple[int, int]]:
     them own or co-own an experiment in scope."""
     experiment, co_owner = _table(Experiment), _table(ExperimentCoOwner)
     sql = f"""
-        WITH RECURSIVE {TREE_CTE}, scope AS ({{}}),
-        involved(person) AS (
+        WITH RECURSIVE {TREE_CTE}, scope AS MATERIALIZED ({{}}),
+        involved(person) AS MATERIALIZED (
             SELECT e.owner FROM {experiment} e JOIN scope ON scope.id = e.id
             UNION
             SELECT co."user" FROM {co_owner} co JOIN scope ON scope.id = co.experiment
@@ -201,7 +204,7 @@ async def _breakdowns(
 ) -> list[Breakdown]:
     experiment, et = _table(Experiment), _table(ExperimentTheme)
     sql = f"""
-        WITH scope AS ({{}})
+        WITH scope AS MATERIALIZED ({{}})
         SELECT et.theme AS theme, e.status AS status, e.outcome AS outcome,
                e.decision AS decision, COUNT(DISTINCT e.id) AS n
           FROM scope JOIN {experiment} e ON e.id = scope.id
@@ -326,7 +329,7 @@ async def _trend(viewer: policies.Actor, filters: RollupFilters, today: date) ->
     started_case, started_args = bucket("created_at")
     completed_case, completed_args = bucket("completed_at")
     sql = f"""
-        WITH started AS ({{}}), finished AS ({{}})
+        WITH started AS MATERIALIZED ({{}}), finished AS MATERIALIZED ({{}})
         SELECT 'started' AS kind, {started_case} AS month_index, COUNT(*) AS n
           FROM {experiment} e JOIN started ON started.id = e.id
          WHERE e.created_at >= {{}} AND e.created_at < {{}}
