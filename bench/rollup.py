@@ -207,6 +207,11 @@ def _parse_keyvalue(line: str) -> dict[str, object]:
     return values
 
 
+def _postgres_tool(*args: str) -> None:
+    command = [*args[:1], "-h", "127.0.0.1", "-U", "postgres", *args[1:]]
+    subprocess.run(command, check=True)  # noqa: S603 - PostgreSQL's client tools, no shell
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -222,13 +227,8 @@ def main() -> None:
         if args.postgres:
             url = args.postgres
             database = url.rsplit("/", 1)[1]
-            subprocess.run(  # noqa: S607 - PostgreSQL's own client tools from PATH
-                ["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "postgres", database],
-                check=True,
-            )
-            subprocess.run(  # noqa: S607
-                ["createdb", "-h", "127.0.0.1", "-U", "postgres", database], check=True
-            )
+            _postgres_tool("dropdb", "--if-exists", database)
+            _postgres_tool("createdb", database)
         else:
             url = f"sqlite:///{tempfile.mkdtemp(prefix='kokeilu_bench_db_')}/bench.sqlite3"
         started = time.perf_counter()
