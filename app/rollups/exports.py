@@ -282,6 +282,11 @@ EXPORT_COLUMNS = (
 )
 
 
+def _word(vocabulary: dict[str, str], code: str | None) -> str:
+    label = vocabulary.get(code or "")
+    return gettext(label) if label else ""
+
+
 def experiment_headers() -> list[str]:
     return [
         gettext("Number"),
@@ -319,9 +324,9 @@ async def experiment_batches(
             [
                 row["id"],
                 row["title"],
-                gettext(STATUSES[row["status"]]),
-                gettext(OUTCOMES[row["outcome"]]) if row["outcome"] in OUTCOMES else "",
-                gettext(DECISIONS[row["decision"]]) if row["decision"] in DECISIONS else "",
+                _word(STATUSES, row["status"]),
+                _word(OUTCOMES, row["outcome"]),
+                _word(DECISIONS, row["decision"]),
                 row["owner_name"],
                 ", ".join(localised(item) for item in row["departments"]),
                 ", ".join(localised(item) for item in row["themes"]),
