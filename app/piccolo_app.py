@@ -4,6 +4,14 @@ from piccolo.conf.apps import AppConfig
 
 from app.accounts.tables import SessionRecord, SetPasswordToken, SignInThrottle, User
 from app.audit.tables import AuditLog
+from app.cohorts.tables import (
+    Cohort,
+    CohortJoinLink,
+    CohortLead,
+    CohortParticipant,
+    CohortTheme,
+    WorkshopDay,
+)
 from app.experiments.tables import (
     CustomerGroup,
     Cycle,
@@ -28,6 +36,12 @@ TABLES = [
     SessionRecord,
     Strategy,
     Theme,
+    Cohort,
+    CohortLead,
+    CohortParticipant,
+    CohortTheme,
+    WorkshopDay,
+    CohortJoinLink,
     CustomerGroup,
     Experiment,
     ExperimentCoOwner,

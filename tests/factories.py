@@ -87,3 +87,26 @@ async def make_experiment(owner: User, *, themes=(), departments=(), co_owners=(
     for person in co_owners:
         await ExperimentCoOwner.insert(ExperimentCoOwner(experiment=experiment.id, user=person.id))
     return experiment
+
+
+async def make_cohort(*, leads=(), participants=(), themes=(), days=(), **values: Any):
+    """A cohort with its leads, participants, themes and workshop days (dates), written directly."""
+    from app.cohorts.tables import (
+        Cohort,
+        CohortLead,
+        CohortParticipant,
+        CohortTheme,
+        WorkshopDay,
+    )
+
+    cohort = Cohort(**{"name": f"Valmennus {next(_sequence)}", **values})
+    await cohort.save()
+    for person in leads:
+        await CohortLead.insert(CohortLead(cohort=cohort.id, user=person.id))
+    for person in participants:
+        await CohortParticipant.insert(CohortParticipant(cohort=cohort.id, user=person.id))
+    for theme in themes:
+        await CohortTheme.insert(CohortTheme(cohort=cohort.id, theme=theme.id))
+    for day in days:
+        await WorkshopDay.insert(WorkshopDay(cohort=cohort.id, day=day))
+    return cohort

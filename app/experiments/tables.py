@@ -16,6 +16,7 @@ from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
 from app.accounts.tables import User
+from app.cohorts.tables import Cohort
 from app.organisation.tables import Department
 from app.strategy.tables import Strategy, Theme
 
@@ -35,6 +36,7 @@ class Experiment(Table):
     title = Varchar(length=200)
     owner = ForeignKey(User, on_delete=OnDelete.no_action, index=True)
     strategy = ForeignKey(Strategy, null=True, on_delete=OnDelete.no_action)
+    cohort = ForeignKey(Cohort, null=True, on_delete=OnDelete.no_action, index=True)
     problem = Text(default="")
     hypothesis = Text(default="")
     plan = Text(default="")

@@ -1,0 +1,1 @@
+"""Cohorts (coached programmes): leads, participants, chosen themes and workshop days."""
