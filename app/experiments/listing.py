@@ -57,6 +57,7 @@ class BrowseFilters(BaseModel):
     completed_from: date | None = None
     completed_to: date | None = None
     decision: list[str] = Field(default_factory=list)
+    cohort: int | None = None
     q: str = Field(default="", max_length=200)
     sort: str = "updated"
     page: int = Field(default=1, ge=1, le=100_000)
@@ -91,6 +92,7 @@ class BrowseFilters(BaseModel):
             self.theme or self.department or self.status or self.outcome or self.customer_group
             or self.channel or self.owner or self.created_from or self.created_to or self.q.strip()
             or self.strategy or self.completed_from or self.completed_to or self.decision
+            or self.cohort
         )  # fmt: skip
 
 
@@ -152,6 +154,8 @@ async def filter_condition(user: policies.Actor, filters: BrowseFilters) -> Any:
         condition &= Experiment.strategy == filters.strategy
     if filters.decision:
         condition &= Experiment.decision.is_in(filters.decision)
+    if filters.cohort:
+        condition &= Experiment.cohort == filters.cohort
     if filters.completed_from:
         condition &= Experiment.completed_at >= _helsinki_midnight(filters.completed_from)
     if filters.completed_to:

@@ -74,6 +74,7 @@ class RollupController(Controller):
             context.update(
                 strategy_choices=await service.strategy_choices(),
                 theme_choices=await service.theme_choices(rollup.filters.strategy),
+                cohort_choices=await service.cohort_choices(),
                 department_choices=await organisation.active_choices(),
             )
         return render(request, "rollups/rollup.html", context, block="results")

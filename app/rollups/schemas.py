@@ -18,6 +18,7 @@ class RollupFilters(BaseModel):
     end: date | None = None
     department: int | None = None
     theme: list[int] = Field(default_factory=list)
+    cohort: int | None = None
 
     @field_validator("theme")
     @classmethod

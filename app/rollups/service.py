@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from app import policies
+from app.cohorts.tables import Cohort
 from app.experiments.listing import BrowseFilters, filter_condition
 from app.experiments.tables import (
     Experiment,
@@ -67,6 +68,7 @@ def browse_filters(filters: RollupFilters, **changes: Any) -> BrowseFilters:
         "created_to": filters.end,
         "department": filters.department,
         "theme": filters.theme,
+        "cohort": filters.cohort,
         "status": COUNTED_STATUSES,
     }
     values.update(changes)
@@ -116,6 +118,15 @@ async def _themes(strategy_id: int, chosen: list[int]) -> list[ThemeColumn]:
         for row in rows
         if (row["id"] in chosen if chosen else not row["archived"])
     ]
+
+
+async def cohort_choices() -> list[dict[str, Any]]:
+    return (
+        await Cohort.select(Cohort.id, Cohort.name, Cohort.archived)
+        .where(Cohort.deleted_at.is_null())
+        .order_by(Cohort.archived)
+        .order_by(Cohort.name)
+    )
 
 
 async def theme_choices(strategy_id: int | None) -> list[ThemeColumn]:

@@ -17,7 +17,14 @@ from app.experiments.vocabulary import DECISIONS, OUTCOMES
 from app.i18n import HELSINKI
 from app.rollups.schemas import RollupFilters
 from app.rollups.service import COUNTED_STATUSES, campaign_figures, compute_rollup
-from tests.factories import make_department, make_experiment, make_strategy, make_theme, make_user
+from tests.factories import (
+    make_cohort,
+    make_department,
+    make_experiment,
+    make_strategy,
+    make_theme,
+    make_user,
+)
 from tests.http.browser import page, sign_in
 from tests.http.query_counter import count_queries
 
@@ -33,6 +40,7 @@ class World:
     people: dict[int, tuple[int | None, bool]]  # id -> (department, active)
     experiments: list[dict] = field(default_factory=list)
     hr: object = None
+    cohort: object = None
 
     def subtree(self, department: int) -> set[int]:
         found, queue = {department}, [department]
@@ -83,7 +91,8 @@ async def build_world(seed: int = 7, count: int = 90) -> World:
         users.append(user)
     hr = await make_user(name="Nina Henkilöstö", is_hr=True, department=roots[0].id)
     people[hr.id] = (roots[0].id, True)
-    world = World(strategy, other, themes, departments, people, hr=hr)
+    cohort = await make_cohort(strategy=strategy.id)
+    world = World(strategy, other, themes, departments, people, hr=hr, cohort=cohort)
     department_objects = {row_id: row_id for row_id in departments}
     moments = [
         datetime(2026, 1, 31, 22, 30, tzinfo=UTC),  # 1 February in Helsinki
@@ -130,6 +139,7 @@ async def build_world(seed: int = 7, count: int = 90) -> World:
             created_at=created,
             completed_at=completed,
             deleted_at=deleted,
+            cohort=cohort.id if n % 3 == 0 else None,
         )
         world.experiments.append(
             {
@@ -144,6 +154,7 @@ async def build_world(seed: int = 7, count: int = 90) -> World:
                 "themes": {theme.id for theme in chosen_themes},
                 "departments": set(chosen_departments),
                 "people": {owner.id, *(user.id for user in co_owners)},
+                "cohort": cohort.id if n % 3 == 0 else None,
             }
         )
     return world
@@ -157,13 +168,15 @@ class _Id:
 # --- the same figures, computed in Python ---------------------------------------------------
 
 
-def expected(world: World, start: date, end: date, department=None, themes=()) -> dict:
+def expected(world: World, start: date, end: date, department=None, themes=(), cohort=None) -> dict:
     def counted(row, *, period=True, department=department) -> bool:
         if row["deleted"] or row["status"] == "draft" or row["strategy"] != world.strategy.id:
             return False
         if period and not start <= helsinki_day(row["created"]) <= end:
             return False
         if department and not row["departments"] & world.subtree(department):
+            return False
+        if cohort and row["cohort"] != cohort:
             return False
         return not themes or bool(row["themes"] & set(themes))
 
@@ -278,6 +291,10 @@ async def test_every_figure_matches_an_independent_count():
         await compute_rollup(RollupFilters(start=START, end=END, theme=[theme]), viewer),
         expected(world, START, END, themes=[theme]),
     )
+    assert_matches(
+        await compute_rollup(RollupFilters(start=START, end=END, cohort=world.cohort.id), viewer),
+        expected(world, START, END, cohort=world.cohort.id),
+    )
     short_start, short_end = date(2026, 2, 1), date(2026, 2, 28)
     assert_matches(
         await compute_rollup(RollupFilters(start=short_start, end=short_end), viewer),
@@ -320,6 +337,11 @@ async def test_cells_link_to_browse_pages_with_the_same_counts(client):
     world = await build_world(seed=11, count=60)
     await sign_in(client, world.hr.email)
     query = f"start={START}&end={END}"
+    cohort_page = page(await client.get(f"/rollup?{query}&cohort={world.cohort.id}"))
+    for link in cohort_page.select(".rollup-matrix a")[:4]:
+        browse = page(await client.get(link["href"]))
+        heading = browse.select_one("#results-heading").get_text()
+        assert int(re.sub(r"\D", "", heading) or 0) == int(link.get_text()), link["href"]
     soup = page(await client.get(f"/rollup?{query}"))
     links = soup.select(".rollup-matrix a")
     assert len(links) > 10
