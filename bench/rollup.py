@@ -8,7 +8,9 @@ median (p50) and p95 server time of GET /rollup (and of the XLSX export) as the 
 Experiments are added with Piccolo bulk inserts (so the same generator fills SQLite and
 PostgreSQL), deterministically (seed 1): statuses, outcomes and decisions, 1-3 themes,
 1-2 departments, co-owners, creation times over three years and completion times after them.
-The timings come from the server's own request log (`ms`), so the network is not counted."""
+The timings come from the server's own request log (`ms`), so the network is not counted.
+"Cold" asks a new question each time (nothing cached); "warm" repeats one (see
+app/rollups/cache.py)."""
 
 from __future__ import annotations
 
@@ -32,14 +34,19 @@ from bench.demo_database import _free_port  # noqa: E402
 HR_DIRECTOR = "nina.holopainen@varkaus.example"
 PASSWORD = "kokeilu-demo-2026"  # noqa: S105 - the demo sign-in, printed by `kokeilu demo-data`
 CHUNK = 2_000
+# "cold": every request asks for a different period (a new end date), so nothing is reused;
+# "warm": the same page again, answered from the rollup cache after a data-version check.
 CASES = [
-    ("GET /rollup (whole strategy)", "/rollup", lambda n: n),
     (
-        "GET /rollup (one year, one department)",
-        "/rollup?start=2025-01-01&end=2025-12-31&department=1",
-        lambda n: n,
+        "GET /rollup, whole strategy, cold",
+        lambda n: f"/rollup?end=2030-12-{31 - n % 28:02d}&start=2022-{1 + n // 28:02d}-01",
     ),
-    ("GET /rollup/export.xlsx", "/rollup/export.xlsx", lambda n: max(3, n // 4)),
+    ("GET /rollup, whole strategy, warm", lambda n: "/rollup"),
+    (
+        "GET /rollup, one year + department, cold",
+        lambda n: f"/rollup?start=2025-01-01&end=2025-12-{31 - n % 28:02d}&department=1",
+    ),
+    ("GET /rollup/export.xlsx, warm", lambda n: "/rollup/export.xlsx"),
 ]
 
 
@@ -177,9 +184,10 @@ def measure(env: dict[str, str], requests: int) -> dict[str, list[float]]:
                     "_csrf_token": client.cookies.get("kokeilu_csrf"),
                 },
             )
-            for label, path, count in CASES:
-                for number in range(count(requests) + 1):  # the first one warms up
-                    assert client.get(path).status_code == 200, path
+            for label, path in CASES:
+                for number in range(requests + 1):  # the first one warms up
+                    url = path(number)
+                    assert client.get(url).status_code == 200, url
                     issued.append(label if number else "")
     finally:
         server.terminate()

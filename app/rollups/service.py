@@ -23,6 +23,7 @@ from app.experiments.tables import (
 from app.experiments.vocabulary import DECISIONS, OUTCOMES, STATUSES
 from app.i18n import HELSINKI
 from app.organisation.tables import Department
+from app.rollups import cache
 from app.rollups.schemas import (
     Breakdown,
     Campaign,
@@ -451,11 +452,30 @@ async def _department_rows(
 
 
 async def compute_rollup(
-    filters: RollupFilters, viewer: policies.Actor, today: date | None = None
+    filters: RollupFilters,
+    viewer: policies.Actor,
+    today: date | None = None,
+    *,
+    use_cache: bool = True,
 ) -> Rollup:
     """Every figure of the rollup for the viewer (an HR director or admin: drafts are never
-    counted, whoever looks). The period defaults to the strategy's period."""
+    counted, whoever looks). The period defaults to the strategy's period.
+
+    The answer does not depend on who asks: drafts and deleted experiments are left out for
+    everyone, and everything else is visible to every signed-in person. So a computed rollup
+    is reused (app/rollups/cache.py) until any of the data behind it changes."""
     today = today or datetime.now(HELSINKI).date()
+    if not use_cache:
+        return await _compute(filters, viewer, today)
+    key = cache.key_for(filters.model_dump_json(), today, await cache.data_version())
+    rollup = cache.get(key)
+    if rollup is None:
+        rollup = await _compute(filters, viewer, today)
+        cache.put(key, rollup)
+    return rollup.model_copy(deep=True)
+
+
+async def _compute(filters: RollupFilters, viewer: policies.Actor, today: date) -> Rollup:
     strategy = await _strategy(filters.strategy)
     if strategy is None:
         return Rollup(strategy=None, filters=filters)

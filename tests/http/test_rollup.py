@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from app.experiments.vocabulary import DECISIONS, OUTCOMES
 from app.i18n import HELSINKI
+from app.rollups import cache as rollup_cache
 from app.rollups.schemas import RollupFilters
 from app.rollups.service import COUNTED_STATUSES, campaign_figures, compute_rollup
 from tests.factories import (
@@ -29,6 +30,11 @@ from tests.http.browser import page, sign_in
 from tests.http.query_counter import count_queries
 
 START, END = date(2025, 6, 1), date(2026, 5, 31)
+
+
+@pytest.fixture(autouse=True)
+def empty_rollup_cache():
+    rollup_cache.clear()
 
 
 @dataclass
@@ -507,3 +513,31 @@ async def test_experiment_export_reads_in_fixed_queries_per_batch(client, monkey
         response = await client.get("/experiments/export.csv")
     assert len(response.content.decode("utf-8-sig").strip().splitlines()) == 31
     assert three_batches["queries"] - one_batch["queries"] == 2 * 3 + 1
+
+
+async def test_a_cached_rollup_is_not_reused_after_a_change():
+    from app.organisation.tables import Department
+
+    world = await build_world(seed=13, count=30)
+    filters = RollupFilters(start=START, end=END)
+    before = await compute_rollup(filters, world.hr)
+    assert (await compute_rollup(filters, world.hr)) == before  # served again, unchanged
+    # Move a top-level department (with its experiments) under another one.
+    roots = [dept for dept, up in world.departments.items() if up is None]
+    await Department.update(
+        {Department.parent: roots[0], Department.updated_at: datetime.now(UTC)}
+    ).where(Department.id == roots[1])
+    world.departments[roots[1]] = roots[0]
+    moved = await compute_rollup(filters, world.hr)
+    assert_matches(moved, expected(world, START, END))
+    assert [row.id for row in moved.departments if row.depth == 0] != [
+        row.id for row in before.departments if row.depth == 0
+    ]
+    # A new experiment shows at once.
+    await make_experiment(
+        world.hr,
+        strategy=world.strategy.id,
+        status="running",
+        created_at=datetime(2025, 9, 1, tzinfo=UTC),
+    )
+    assert (await compute_rollup(filters, world.hr)).total.count == moved.total.count + 1
