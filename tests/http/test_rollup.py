@@ -541,3 +541,29 @@ async def test_a_cached_rollup_is_not_reused_after_a_change():
         created_at=datetime(2025, 9, 1, tzinfo=UTC),
     )
     assert (await compute_rollup(filters, world.hr)).total.count == moved.total.count + 1
+
+
+async def test_admin_sets_the_campaign_end_date(client, admin):
+    from app.strategy.tables import Strategy
+    from tests.http.browser import field_error, post_form
+
+    form = {
+        "name": "Kaupunkistrategia 2030",
+        "period_start": "2023-01-01",
+        "period_end": "2030-12-31",
+        "campaign_name": "100+1 tekoa",
+        "campaign_target": "101",
+        "is_current": "true",
+    }
+    response = await post_form(
+        client, "/admin/strategies/new", {**form, "campaign_end": "2022-12-31"}
+    )
+    assert field_error(page(response), "campaign_end")
+    response = await post_form(
+        client, "/admin/strategies/new", {**form, "campaign_end": "2027-12-31"}
+    )
+    assert response.status_code == 303
+    saved = await Strategy.objects().where(Strategy.name == form["name"]).first()
+    assert saved.campaign_end == date(2027, 12, 31)
+    rollup = await compute_rollup(RollupFilters(), admin)
+    assert rollup.campaign.end == date(2027, 12, 31)
