@@ -99,9 +99,12 @@ async def _scope(viewer: policies.Actor, filters: BrowseFilters) -> Any:
 
 
 async def _strategy(strategy_id: int | None) -> StrategyInfo | None:
-    query = Strategy.select()
-    query = query.where(Strategy.id == strategy_id if strategy_id else Strategy.is_current.eq(True))
-    row = await query.first()
+    """The chosen strategy, or the current one (also when an old link names one that is gone)."""
+    row = None
+    if strategy_id:
+        row = await Strategy.select().where(Strategy.id == strategy_id).first()
+    if row is None:
+        row = await Strategy.select().where(Strategy.is_current.eq(True)).first()
     return StrategyInfo(**row) if row else None
 
 
