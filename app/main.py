@@ -15,12 +15,16 @@ from litestar.stores.registry import StoreRegistry
 from app.accounts.routes import ACCOUNT_ROUTES
 from app.accounts.session_store import DatabaseSessionStore
 from app.accounts.user_admin_routes import UserAdminController
+from app.cohorts.routes import CohortController, JoinController
+from app.conversation.routes import CONVERSATION_ROUTES
 from app.db import engine
 from app.experiments.customer_group_routes import CustomerGroupAdminController
 from app.experiments.routes import ExperimentController
 from app.logs import configure_logging
 from app.organisation.routes import DepartmentAdminController, DepartmentPageController
 from app.rollups.routes import ExperimentExportController, RollupController
+from app.reflections.assessment_routes import AssessmentController
+from app.reflections.routes import ReflectionController
 from app.settings import PROJECT_ROOT, Settings, get_settings
 from app.strategy.routes import StrategyAdminController
 from app.web.errors import EXCEPTION_HANDLERS
@@ -72,10 +76,15 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ExperimentController,
             ExperimentExportController,
             RollupController,
+            CohortController,
+            JoinController,
             CustomerGroupAdminController,
             DepartmentPageController,
             DepartmentAdminController,
             StrategyAdminController,
+            ReflectionController,
+            AssessmentController,
+            *CONVERSATION_ROUTES,
             create_static_files_router(
                 path="/static", directories=[PROJECT_ROOT / "app" / "static"], name="static"
             ),

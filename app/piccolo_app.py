@@ -12,6 +12,7 @@ from app.cohorts.tables import (
     CohortTheme,
     WorkshopDay,
 )
+from app.conversation.tables import Comment, CommentRevision, Kudos, Notification
 from app.experiments.tables import (
     CustomerGroup,
     Cycle,
@@ -25,6 +26,13 @@ from app.experiments.tables import (
     Measure,
 )
 from app.organisation.tables import Department
+from app.reflections.tables import (
+    AssessmentRating,
+    AssessmentStatement,
+    ReflectionAnswer,
+    ReflectionQuestion,
+    ReflectionSubmission,
+)
 from app.settings import PROJECT_ROOT
 from app.strategy.tables import Strategy, Theme
 
@@ -42,6 +50,11 @@ TABLES = [
     CohortTheme,
     WorkshopDay,
     CohortJoinLink,
+    ReflectionQuestion,
+    ReflectionSubmission,
+    ReflectionAnswer,
+    AssessmentStatement,
+    AssessmentRating,
     CustomerGroup,
     Experiment,
     ExperimentCoOwner,
@@ -52,6 +65,10 @@ TABLES = [
     Measure,
     Cycle,
     FormDraft,
+    Comment,
+    CommentRevision,
+    Kudos,
+    Notification,
     AuditLog,
 ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Protocol
 
 
@@ -31,13 +32,21 @@ def can_edit_own_account(user: Actor | None, account_id: int) -> bool:
     return bool(user and user.active and user.id == account_id)
 
 
-def can_view_experiment(user: Actor | None, experiment: dict, co_owner_ids: set[int]) -> bool:
-    """Drafts are private to their owners (and admins); the rest is open to everyone signed in."""
+def can_view_experiment(
+    user: Actor | None,
+    experiment: dict,
+    co_owner_ids: set[int],
+    led_cohort_ids: Collection[int] = (),
+) -> bool:
+    """Drafts are private to their owners (and admins, and the leads of the experiment's cohort);
+    the rest is open to everyone signed in."""
     if not (user and user.active):
         return False
     if experiment.get("deleted_at") is not None:
         return can_edit_experiment(user, experiment, co_owner_ids) or user.is_admin
     if experiment["status"] != "draft":
+        return True
+    if experiment.get("cohort") is not None and experiment["cohort"] in led_cohort_ids:
         return True
     return user.is_admin or user.id == experiment["owner"] or user.id in co_owner_ids
 

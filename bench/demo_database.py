@@ -8,7 +8,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -45,10 +45,12 @@ def _free_port() -> int:
 
 
 @contextmanager
-def demo_server() -> Iterator[str]:
+def demo_server(extra_data: Callable[[dict[str, str]], None] | None = None) -> Iterator[str]:
     """Serve the app with uvicorn on a fresh demo database (loopback only); yields the base URL
-    once /health answers, and stops the server afterwards."""
+    once /health answers, and stops the server afterwards. `extra_data(env)` may add rows first."""
     _database, env = prepare_demo_database()
+    if extra_data is not None:
+        extra_data(env)
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory"]

@@ -10,6 +10,7 @@ from app.accounts.passwords import hash_password
 from app.accounts.tables import User
 from app.audit.tables import AuditLog
 from app.db import write_transaction
+from app.demo.cohorts import load_demo_cohorts
 from app.demo.content import (
     CURRENT_STRATEGY,
     DEMO_PASSWORD,
@@ -19,9 +20,11 @@ from app.demo.content import (
     USERS,
     DemoSignIn,
 )
+from app.demo.conversation import load_conversation
 from app.demo.experiment_builder import ExperimentSpec, build_experiments
 from app.demo.experiment_ideas import CUSTOMER_GROUPS
 from app.demo.rollups import load_campaign_end
+from app.demo.reflections import load_reflections_demo
 from app.experiments.tables import (
     CustomerGroup,
     Cycle,
@@ -57,6 +60,9 @@ async def load_demo_data() -> list[DemoSignIn]:
         await load_campaign_end()
         group_ids = await _load_customer_groups()
         await _load_experiments(department_ids, group_ids)
+        await load_demo_cohorts()
+        await load_conversation()
+    await load_reflections_demo()  # after the cohorts' demo: it fills in whatever cohorts exist
     return list(SIGN_INS)
 
 

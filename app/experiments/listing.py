@@ -12,6 +12,7 @@ from piccolo.query.functions.aggregate import Count
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from app import policies
+from app.cohorts.access import led_cohort_ids
 from app.experiments.service import linked_names, visible_condition
 from app.experiments.tables import (
     Cycle,
@@ -49,6 +50,7 @@ class BrowseFilters(BaseModel):
     customer_group: list[int] = Field(default_factory=list)
     channel: list[str] = Field(default_factory=list)
     owner: int | None = None
+    cohort: int | None = None
     created_from: date | None = None
     created_to: date | None = None
     # Used by the rollup's links: the strategy an experiment was logged under, when it was
@@ -57,7 +59,6 @@ class BrowseFilters(BaseModel):
     completed_from: date | None = None
     completed_to: date | None = None
     decision: list[str] = Field(default_factory=list)
-    cohort: int | None = None
     q: str = Field(default="", max_length=200)
     sort: str = "updated"
     page: int = Field(default=1, ge=1, le=100_000)
@@ -90,9 +91,8 @@ class BrowseFilters(BaseModel):
     def is_filtered(self) -> bool:
         return bool(
             self.theme or self.department or self.status or self.outcome or self.customer_group
-            or self.channel or self.owner or self.created_from or self.created_to or self.q.strip()
+            or self.channel or self.owner or self.cohort or self.created_from or self.created_to or self.q.strip()
             or self.strategy or self.completed_from or self.completed_to or self.decision
-            or self.cohort
         )  # fmt: skip
 
 
@@ -126,7 +126,7 @@ def _helsinki_midnight(day: date) -> datetime:
 
 
 async def filter_condition(user: policies.Actor, filters: BrowseFilters) -> Any:
-    condition = visible_condition(user)
+    condition = visible_condition(user, await led_cohort_ids(user))
     if filters.theme:
         condition &= _linked(ExperimentTheme, "theme", filters.theme)
     if filters.department:
@@ -144,6 +144,8 @@ async def filter_condition(user: policies.Actor, filters: BrowseFilters) -> Any:
         condition &= Or(
             Experiment.owner == filters.owner, _linked(ExperimentCoOwner, "user", [filters.owner])
         )
+    if filters.cohort:
+        condition &= Experiment.cohort == filters.cohort
     if filters.created_from:
         condition &= Experiment.created_at >= _helsinki_midnight(filters.created_from)
     if filters.created_to:
@@ -154,8 +156,6 @@ async def filter_condition(user: policies.Actor, filters: BrowseFilters) -> Any:
         condition &= Experiment.strategy == filters.strategy
     if filters.decision:
         condition &= Experiment.decision.is_in(filters.decision)
-    if filters.cohort:
-        condition &= Experiment.cohort == filters.cohort
     if filters.completed_from:
         condition &= Experiment.completed_at >= _helsinki_midnight(filters.completed_from)
     if filters.completed_to:

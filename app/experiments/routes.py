@@ -9,6 +9,8 @@ from litestar.exceptions import NotFoundException
 from litestar.response import Redirect, Template
 
 from app.accounts import service as accounts
+from app.cohorts import picker as cohort_picker
+from app.conversation.service import for_experiment as conversation_for
 from app.experiments import drafts, listing, service
 from app.experiments.schemas import (
     BasicsForm,
@@ -69,6 +71,7 @@ def _section_form(view: service.ExperimentView, section: str) -> dict[str, Any]:
             "departments": view.ids("departments"),
             "customer_groups": view.ids("customer_groups"),
             "channels": view.ids("channels"),
+            "cohort": row["cohort"],
         },
         "description": lambda: {key: row[key] for key in ("problem", "hypothesis", "plan")},
         "people": lambda: {"co_owners": view.ids("co_owners")},
@@ -84,7 +87,14 @@ class ExperimentController(Controller):
 
     @get("/mine", name="my_experiments")
     async def mine(self, request: Request) -> Template:
-        return render(request, "experiments/mine.html", {"mine": await listing.mine(request.user)})
+        return render(
+            request,
+            "experiments/mine.html",
+            {
+                "mine": await listing.mine(request.user),
+                "my_cohorts": await cohort_picker.cohort_choices_for(request.user),
+            },
+        )
 
     @get("/", name="browse_experiments")
     async def browse(self, request: Request) -> Template:
@@ -92,7 +102,11 @@ class ExperimentController(Controller):
         result = await listing.browse(request.user, filters)
         context: dict[str, Any] = {"result": result, "filters": filters}
         if not _is_htmx(request):  # htmx gets only the results; the filter form stays as it is
-            context.update(await _choices(), people_choices=await accounts.active_people())
+            context.update(
+                await _choices(),
+                people_choices=await accounts.active_people(),
+                cohort_filter_choices=await cohort_picker.all_cohorts(),
+            )
         return render(request, "experiments/browse.html", context, block="results")
 
     # --- new ----------------------------------------------------------------------------
@@ -101,6 +115,9 @@ class ExperimentController(Controller):
     async def new(self, request: Request) -> Template:
         saved = await drafts.load(request.user.id, NEW_DRAFT_KEY)
         form, saved_at = saved if saved else ({}, None)
+        cohort_choices = await cohort_picker.cohort_choices_for(request.user)
+        if "cohort" not in form and cohort_choices:
+            form = {**form, "cohort": cohort_choices[0]["id"]}  # the newest cohort they are in
         return render(
             request,
             "experiments/new.html",
@@ -109,6 +126,7 @@ class ExperimentController(Controller):
                 "errors": {},
                 "draft_saved_at": saved_at,
                 "theme_choices": await service.current_themes(),
+                "cohort_choices": cohort_choices,
             },
         )
 
@@ -147,6 +165,7 @@ class ExperimentController(Controller):
                 **outcome.context(),
                 "draft_saved_at": None,
                 "theme_choices": await service.current_themes(),
+                "cohort_choices": await cohort_picker.cohort_choices_for(user),
             },
             status_code=outcome.status_code,
         )
@@ -188,9 +207,15 @@ class ExperimentController(Controller):
             "transitions": TRANSITIONS[view.row["status"]],
             "missing_for_completion": service.missing_for_completion(view.row),
             "history": await service.history(experiment_id) if not block else [],
+            "conversation": await conversation_for(request.user, view) if not block else None,
             "people_choices": await accounts.active_people() if editing == "people" else [],
             # The lists to choose from are needed only by the basics form.
             **(await _choices() if editing == "basics" else {}),
+            "cohort_choices": (
+                await cohort_picker.cohort_choices_for(request.user, view.row["cohort"])
+                if editing == "basics"
+                else []
+            ),
         }
         return render(
             request, "experiments/detail.html", context, block=block, status_code=status_code

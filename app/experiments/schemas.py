@@ -23,6 +23,7 @@ class NewExperimentForm(FormModel):
     title: str = Field(min_length=1, max_length=200)
     problem: str = Field(min_length=1, max_length=LONG_TEXT)
     themes: list[int] = Field(default_factory=list, max_length=20)
+    cohort: int | None = None
 
     @field_validator("themes")
     @classmethod

@@ -3,6 +3,7 @@ measures, PDCA cycles, soft delete, and the lists (mine, browse, a department's)
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -12,6 +13,8 @@ from piccolo.columns.combination import Or
 from app import db, policies
 from app.accounts.tables import User
 from app.audit import service as audit
+from app.cohorts.access import led_cohort_ids
+from app.cohorts.picker import check_cohort_choice
 from app.experiments.tables import (
     CustomerGroup,
     Cycle,
@@ -51,18 +54,22 @@ COMPLETION_FIELDS = {
 # --- visibility -----------------------------------------------------------------------
 
 
-def visible_condition(user: policies.Actor) -> Any:
-    """The SQL twin of policies.can_view_experiment, for list queries."""
+def visible_condition(user: policies.Actor, led_cohorts: Collection[int] = ()) -> Any:
+    """The SQL twin of policies.can_view_experiment, for list queries; `led_cohorts` are the
+    cohorts the user leads (access.led_cohort_ids), whose drafts they may read."""
     alive = Experiment.deleted_at.is_null()
     if user.is_admin:
         return alive
     co_owned = ExperimentCoOwner.select(ExperimentCoOwner.experiment).where(
         ExperimentCoOwner.user == user.id
     )
-    return alive & Or(
+    visible = Or(
         Or(Experiment.status != "draft", Experiment.owner == user.id),
         Experiment.id.is_in(co_owned),
     )
+    if led_cohorts:
+        visible = Or(visible, Experiment.cohort.is_in(sorted(led_cohorts)))
+    return alive & visible
 
 
 @dataclass
@@ -106,6 +113,7 @@ async def _row(experiment_id: int) -> dict[str, Any]:
             Experiment.all_columns(),
             Experiment.owner.name.as_alias("owner_name"),
             Experiment.owner.department.as_alias("owner_department"),
+            Experiment.cohort.name.as_alias("cohort_name"),
         )
         .where(Experiment.id == experiment_id)
         .first()
@@ -113,6 +121,13 @@ async def _row(experiment_id: int) -> dict[str, Any]:
     if row is None:
         raise NotFound
     return row
+
+
+async def _led(user: policies.Actor, row: dict[str, Any]) -> set[int]:
+    """The cohorts the user leads, looked up only when that could matter (a cohort's draft)."""
+    if row.get("cohort") is None or row["status"] != "draft":
+        return set()
+    return await led_cohort_ids(user)
 
 
 async def _co_owner_ids(experiment_id: int) -> set[int]:
@@ -129,7 +144,7 @@ async def get_for(user: policies.Actor, experiment_id: int) -> ExperimentView:
         ExperimentCoOwner.user.id.as_alias("id"), ExperimentCoOwner.user.name.as_alias("name")
     ).where(ExperimentCoOwner.experiment == experiment_id)
     co_owner_ids = {person["id"] for person in people}
-    if not policies.can_view_experiment(user, row, co_owner_ids):
+    if not policies.can_view_experiment(user, row, co_owner_ids, await _led(user, row)):
         raise NotFound
     view = ExperimentView(row=row, co_owners=people)
     view.departments = await ExperimentDepartment.select(
@@ -161,7 +176,7 @@ async def get_for(user: policies.Actor, experiment_id: int) -> ExperimentView:
 async def _editable(user: policies.Actor, experiment_id: int) -> dict[str, Any]:
     row = await _row(experiment_id)
     co_owner_ids = await _co_owner_ids(experiment_id)
-    if not policies.can_view_experiment(user, row, co_owner_ids):
+    if not policies.can_view_experiment(user, row, co_owner_ids, await _led(user, row)):
         raise NotFound
     if not policies.can_edit_experiment(user, row, co_owner_ids) or row["deleted_at"]:
         raise Forbidden
@@ -256,12 +271,14 @@ async def create(user: policies.Actor, values: dict[str, Any], department_id: in
     """A new draft from the short form: title, problem and themes are enough."""
     async with db.write_transaction():
         await _check_ids(values)
+        await check_cohort_choice(user, values.get("cohort"))
         strategy = await Strategy.select(Strategy.id).where(Strategy.is_current.eq(True)).first()
         experiment = Experiment(
             title=values["title"],
             problem=values["problem"],
             owner=user.id,
             strategy=strategy["id"] if strategy else None,
+            cohort=values.get("cohort"),
         )
         experiment_id = await audit.audited_insert(
             experiment, object_type=OBJECT_TYPE, actor_id=user.id, after=values
@@ -287,6 +304,8 @@ async def update_section(
             )
             old_links[name] = [row[column] for row in rows]
         await _check_ids(links, keep=old_links)
+        if "cohort" in values:
+            await check_cohort_choice(user, values["cohort"], current["cohort"])
         if "co_owners" in links:
             links["co_owners"] = [uid for uid in links["co_owners"] if uid != current["owner"]]
         if not await db.update_versioned(Experiment, experiment_id, version, values):
@@ -353,9 +372,9 @@ async def set_deleted(user: policies.Actor, experiment_id: int, deleted: bool) -
         row = await _row(experiment_id)
         co_owner_ids = await _co_owner_ids(experiment_id)
         if not (policies.can_edit_experiment(user, row, co_owner_ids) or user.is_admin):
-            raise (
-                NotFound if not policies.can_view_experiment(user, row, co_owner_ids) else Forbidden
-            )
+            led = await _led(user, row)
+            visible = policies.can_view_experiment(user, row, co_owner_ids, led)
+            raise NotFound if not visible else Forbidden
         await Experiment.update(
             deleted_at=datetime.now(UTC) if deleted else None, updated_at=datetime.now(UTC)
         ).where(Experiment.id == experiment_id)

@@ -15,6 +15,7 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import db, i18n
 from app.accounts import service as accounts
+from app.conversation.notifications import unread_count
 from app.logs import get_logger
 from app.settings import LANGUAGES, Settings
 
@@ -92,6 +93,12 @@ class RequestContextMiddleware(ASGIMiddleware):
                 session = scope.get("session") or {}
                 user = await self._signed_in_user(scope, session)
                 scope["user"] = user
+                if (
+                    user is not None
+                    and reading
+                    and (b"hx-request", b"true") not in scope["headers"]
+                ):
+                    scope["state"]["unread_notifications"] = await unread_count(user.id)  # header
                 scope["auth"] = None
                 i18n.activate(self._language(scope, session, user))
                 await next_app(scope, receive, send_wrapper)

@@ -47,6 +47,8 @@ SERVER_START_SECONDS = 30
 # this thread, which would break the async tests of other packages run in the same session.
 # Short enough that a missing element fails the test quickly, long enough for a slow CI box.
 ACTION_TIMEOUT_MS = 10_000
+# The live server's environment (its DATABASE_URL), for fixtures that insert rows directly.
+LIVE_SERVER_ENV: dict[str, str] = {}
 
 
 def _free_port() -> int:
@@ -112,6 +114,7 @@ def live_server() -> Iterator[str]:
     # Run as in production, whatever another test package set in this process.
     for name in ("REDIS_URL", "DATABASE_POOL"):
         env.pop(name, None)
+    LIVE_SERVER_ENV.update(env)
     log = data_dir / "server.log"
     process: subprocess.Popen[bytes] | None = None
     try:
