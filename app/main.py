@@ -22,9 +22,9 @@ from app.experiments.customer_group_routes import CustomerGroupAdminController
 from app.experiments.routes import ExperimentController
 from app.logs import configure_logging
 from app.organisation.routes import DepartmentAdminController, DepartmentPageController
-from app.rollups.routes import ExperimentExportController, RollupController
 from app.reflections.assessment_routes import AssessmentController
 from app.reflections.routes import ReflectionController
+from app.rollups.routes import ExperimentExportController, RollupController
 from app.settings import PROJECT_ROOT, Settings, get_settings
 from app.strategy.routes import StrategyAdminController
 from app.web.errors import EXCEPTION_HANDLERS

@@ -23,8 +23,8 @@ from app.demo.content import (
 from app.demo.conversation import load_conversation
 from app.demo.experiment_builder import ExperimentSpec, build_experiments
 from app.demo.experiment_ideas import CUSTOMER_GROUPS
-from app.demo.rollups import load_campaign_end
 from app.demo.reflections import load_reflections_demo
+from app.demo.rollups import load_campaign_end
 from app.experiments.tables import (
     CustomerGroup,
     Cycle,
