@@ -29,6 +29,7 @@ from app.organisation.routes import DepartmentAdminController, DepartmentPageCon
 from app.reflections.assessment_routes import AssessmentController
 from app.reflections.routes import ReflectionController
 from app.review.routes import REVIEW_ROUTES
+from app.rollups.routes import ExperimentExportController, RollupController
 from app.settings import PROJECT_ROOT, Settings, get_settings
 from app.strategy.routes import StrategyAdminController
 from app.surveys.retention import purge_survey_comments_at_startup
@@ -88,6 +89,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             *ACCOUNT_ROUTES,
             UserAdminController,
             ExperimentController,
+            ExperimentExportController,
+            RollupController,
             CohortController,
             JoinController,
             LibraryController,

@@ -16,6 +16,7 @@ from litestar.response import Template
 
 from app.api import schemas, service
 from app.api.auth import EXCEPTION_HANDLERS, api_user, rate_limit, token_required
+from app.rollups.api import RollupApi
 from app.settings import Settings
 from app.web.rendering import render
 
@@ -131,8 +132,7 @@ class DepartmentApi(Controller):
         )
 
 
-# The rollup feature adds its controller here (its figures come from app/rollups/service.py).
-API_CONTROLLERS: list[Any] = [ExperimentApi, ThemeApi, DepartmentApi]
+API_CONTROLLERS: list[Any] = [ExperimentApi, ThemeApi, DepartmentApi, RollupApi]
 
 
 def api_router(settings: Settings) -> Router:

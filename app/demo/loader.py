@@ -25,6 +25,7 @@ from app.demo.experiment_builder import ExperimentSpec, build_experiments
 from app.demo.experiment_ideas import CUSTOMER_GROUPS
 from app.demo.reflections import load_reflections_demo
 from app.demo.reviews import load_demo_reviews
+from app.demo.rollups import load_campaign_end
 from app.demo.surveys import load_demo_surveys
 from app.experiments.tables import (
     CustomerGroup,
@@ -59,6 +60,7 @@ async def load_demo_data() -> list[DemoSignIn]:
         department_ids = await _load_departments()
         await _load_users(department_ids, password_hash)
         await _load_strategies()
+        await load_campaign_end()
         group_ids = await _load_customer_groups()
         await _load_experiments(department_ids, group_ids)
         await load_demo_cohorts()

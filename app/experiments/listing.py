@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from piccolo.columns.combination import Or
 from piccolo.query.functions.aggregate import Count
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from app import policies
 from app.cohorts.access import led_cohort_ids
@@ -24,9 +24,12 @@ from app.experiments.tables import (
     ExperimentTheme,
     Measure,
 )
-from app.experiments.vocabulary import CHANNELS, OUTCOMES, STATUSES
+from app.experiments.vocabulary import CHANNELS, DECISIONS, OUTCOMES, STATUSES
 from app.i18n import HELSINKI, N_
 from app.organisation import service as organisation
+from app.web.forms import form_to_dict
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 PER_PAGE = 25
 SORTS = {
@@ -50,6 +53,12 @@ class BrowseFilters(BaseModel):
     cohort: int | None = None
     created_from: date | None = None
     created_to: date | None = None
+    # Used by the rollup's links: the strategy an experiment was logged under, when it was
+    # completed (Helsinki dates) and what was decided next.
+    strategy: int | None = None
+    completed_from: date | None = None
+    completed_to: date | None = None
+    decision: list[str] = Field(default_factory=list)
     q: str = Field(default="", max_length=200)
     sort: str = "updated"
     page: int = Field(default=1, ge=1, le=100_000)
@@ -63,6 +72,11 @@ class BrowseFilters(BaseModel):
     @classmethod
     def _outcomes(cls, value: list[str]) -> list[str]:
         return [item for item in value if item in OUTCOMES]
+
+    @field_validator("decision")
+    @classmethod
+    def _decisions(cls, value: list[str]) -> list[str]:
+        return [item for item in value if item in DECISIONS]
 
     @field_validator("channel")
     @classmethod
@@ -78,7 +92,27 @@ class BrowseFilters(BaseModel):
         return bool(
             self.theme or self.department or self.status or self.outcome or self.customer_group
             or self.channel or self.owner or self.cohort or self.created_from or self.created_to or self.q.strip()
+            or self.strategy or self.completed_from or self.completed_to or self.decision
         )  # fmt: skip
+
+
+def lenient(model: type[ModelT], data: dict[str, Any]) -> ModelT:
+    """Validate a query string, dropping empty values (an empty form field) and then each
+    value that does not validate, instead of refusing the whole link."""
+    data = {key: value for key, value in data.items() if value != "" and value != []}
+    for _attempt in range(len(model.model_fields) + 1):
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            for error in exc.errors():
+                data.pop(str(error["loc"][0]) if error["loc"] else "", None)
+    return model()
+
+
+def browse_filters_from_query(params: Any) -> BrowseFilters:
+    data = form_to_dict(params, BrowseFilters)
+    data["q"] = str(data.get("q") or "")[:200]
+    return lenient(BrowseFilters, data)
 
 
 def _linked(table: type, column: str, values: list[Any]) -> Any:
@@ -117,6 +151,16 @@ async def filter_condition(user: policies.Actor, filters: BrowseFilters) -> Any:
     if filters.created_to:
         condition &= Experiment.created_at < _helsinki_midnight(
             filters.created_to + timedelta(days=1)
+        )
+    if filters.strategy:
+        condition &= Experiment.strategy == filters.strategy
+    if filters.decision:
+        condition &= Experiment.decision.is_in(filters.decision)
+    if filters.completed_from:
+        condition &= Experiment.completed_at >= _helsinki_midnight(filters.completed_from)
+    if filters.completed_to:
+        condition &= Experiment.completed_at < _helsinki_midnight(
+            filters.completed_to + timedelta(days=1)
         )
     text = filters.q.strip()
     if text:
@@ -262,3 +306,7 @@ async def mine(user: policies.Actor) -> MyExperiments:
         else:
             result.groups[row["status"]].append(row)
     return result
+
+
+# Exports (app/rollups/exports.py) attach themes and departments to each batch the same way.
+attach_links = _attach_links

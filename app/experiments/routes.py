@@ -7,7 +7,6 @@ from typing import Any
 from litestar import Controller, Request, get, post
 from litestar.exceptions import NotFoundException
 from litestar.response import Redirect, Template
-from pydantic import ValidationError
 
 from app.accounts import service as accounts
 from app.cohorts import picker as cohort_picker
@@ -91,11 +90,7 @@ class ExperimentController(Controller):
 
     @get("/", name="browse_experiments")
     async def browse(self, request: Request) -> Template:
-        raw = form_to_dict(request.query_params, listing.BrowseFilters)
-        try:
-            filters = listing.BrowseFilters.model_validate(raw)
-        except ValidationError:
-            filters = listing.BrowseFilters(q=str(raw.get("q", ""))[:200])
+        filters = listing.browse_filters_from_query(request.query_params)
         result = await listing.browse(request.user, filters)
         context: dict[str, Any] = {"result": result, "filters": filters}
         if not _is_htmx(request):  # htmx gets only the results; the filter form stays as it is

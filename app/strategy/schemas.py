@@ -18,6 +18,7 @@ class StrategyForm(FormModel):
     description: str = Field(default="", max_length=20_000)
     campaign_name: str = Field(default="", max_length=200)
     campaign_target: int | None = Field(default=None, ge=1, le=1_000_000)
+    campaign_end: date | None = None
     is_current: bool = False
     version: int = 0
 
@@ -34,6 +35,14 @@ class StrategyForm(FormModel):
     def _target_needs_name(cls, value: int | None, info: ValidationInfo) -> int | None:
         if value is not None and not info.data.get("campaign_name"):
             raise rule_error(N_("Give the campaign a name too."))
+        return value
+
+    @field_validator("campaign_end")
+    @classmethod
+    def _campaign_ends_in_period(cls, value: date | None, info: ValidationInfo) -> date | None:
+        start = info.data.get("period_start")
+        if value is not None and start and value < start:
+            raise rule_error(N_("The campaign cannot end before the strategy starts."))
         return value
 
 

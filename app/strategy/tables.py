@@ -21,6 +21,8 @@ class Strategy(Table):
     description = Text(default="")
     campaign_name = Varchar(length=200, default="")
     campaign_target = Integer(null=True, default=None)
+    # When the campaign should reach its target; the strategy's end date when empty.
+    campaign_end = Date(null=True, default=None)
     is_current = Boolean(default=False)
     archived = Boolean(default=False)
     version = Integer(default=1)

@@ -217,6 +217,7 @@ async def test_the_openapi_schema_documents_the_api_and_only_the_api(client):
         "/api/v1/experiments/{experiment_id}",
         "/api/v1/themes",
         "/api/v1/departments",
+        "/api/v1/rollup",
     }
     listing = schema["paths"]["/api/v1/experiments"]["get"]
     assert {p["name"] for p in listing["parameters"]} >= {
@@ -230,3 +231,30 @@ async def test_the_openapi_schema_documents_the_api_and_only_the_api(client):
     docs = page(await client.get("/api"))
     assert "/api/v1/experiments/{experiment_id}" in docs.get_text()
     assert not docs.select("script:not([src])")  # nothing inline: the CSP would block it
+
+
+async def test_rollup_figures_for_hr_tokens_equal_the_rollup_service_and_others_get_403(client):
+    from app.rollups.schemas import RollupFilters
+    from app.rollups.service import compute_rollup
+
+    strategy = await make_strategy(campaign_target=101)
+    theme = await make_theme(strategy)
+    department = await make_department()
+    owner = await make_user(department=department.id)
+    for status in ("running", "completed", "draft"):
+        await make_experiment(
+            owner, status=status, strategy=strategy.id, themes=[theme], departments=[department]
+        )
+    hr = await make_user(is_hr=True)
+
+    response = await client.get("/api/v1/rollup", headers=await _bearer(hr))
+
+    assert response.status_code == 200, response.text
+    figures = response.json()
+    expected = await compute_rollup(RollupFilters(), hr)
+    assert figures["total"]["count"] == expected.total.count == 2  # the draft is never counted
+    assert figures["campaign"]["target"] == 101
+    assert figures["themes"][0]["id"] == theme.id
+    refused = await client.get("/api/v1/rollup", headers=await _bearer(owner))
+    assert refused.status_code == 403
+    assert refused.json()["error"]

@@ -1,0 +1,1 @@
+"""The strategy rollup ("Strategian toteutuminen") for HR directors, and CSV/XLSX exports."""

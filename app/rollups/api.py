@@ -1,0 +1,62 @@
+"""The rollup figures in the JSON API: GET /api/v1/rollup, for HR directors' and admins' tokens."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from litestar import Controller, Request, get
+from litestar.openapi import ResponseSpec
+from litestar.params import Parameter
+
+from app import policies
+from app.api.auth import api_user
+from app.api.schemas import ApiError
+from app.rollups import service
+from app.rollups.schemas import Rollup, RollupFilters
+from app.service_errors import Forbidden
+
+
+class RollupApi(Controller):
+    path = "/rollup"
+    tags = ["rollup"]
+
+    @get(
+        "/",
+        summary="Strategy rollup figures",
+        responses={
+            403: ResponseSpec(
+                data_container=ApiError,
+                description="The token's user is not an HR director or an admin",
+            )
+        },
+    )
+    async def rollup(
+        self,
+        request: Request,
+        strategy: Annotated[
+            int | None, Parameter(description="A strategy id; the current one by default")
+        ] = None,
+        start: Annotated[date | None, Parameter(description="Period start (Helsinki date)")] = None,
+        end: Annotated[date | None, Parameter(description="Period end (Helsinki date)")] = None,
+        department: Annotated[
+            int | None, Parameter(description="A department id; its sub-departments count too")
+        ] = None,
+        theme: Annotated[list[int] | None, Parameter(description="Theme ids (any of them)")] = None,
+        cohort: Annotated[int | None, Parameter(description="A cohort id")] = None,
+    ) -> Rollup:
+        """The same figures as the rollup page (/rollup): themes × departments, status,
+        outcome and decision per theme, participation, campaign progress and the monthly trend.
+        Drafts are never counted."""
+        user = api_user(request)
+        if not policies.can_view_rollups(user):
+            raise Forbidden
+        filters = RollupFilters(
+            strategy=strategy,
+            start=start,
+            end=end,
+            department=department,
+            theme=theme or [],
+            cohort=cohort,
+        )
+        return await service.compute_rollup(filters, user)
