@@ -54,9 +54,8 @@ def _days() -> list[tuple[date, str, str]]:
     ]
 
 
-def _lead_sets_up_the_cohort(lead: Page) -> tuple[str, int]:
-    """Create the cohort with its days and the department's people; return its page and the
-    number of participants."""
+def _lead_sets_up_the_cohort(lead: Page) -> str:
+    """Create the cohort with its days and the department's people; return its page."""
     visit(lead, "/cohorts")
     with lead.expect_navigation():
         lead.click("a[href='/cohorts/new']")
@@ -73,7 +72,7 @@ def _lead_sets_up_the_cohort(lead: Page) -> tuple[str, int]:
     assert count >= 2, "the home care department should have several people"
     expect(lead.locator("#participants tbody tr")).to_have_count(count)
     expect(lead.locator("#participants tbody")).to_contain_text("Tiina Räsänen")
-    return cohort_url, count
+    return cohort_url
 
 
 def _participant_shares_an_experiment(page: Page, cohort_id: str) -> str:
@@ -210,7 +209,7 @@ def test_workshop_lead_journey_from_cohort_to_reflection(
 ) -> None:
     lead = new_context().new_page()
     sign_in(lead, LEAD_EMAIL)
-    cohort_url, _ = _lead_sets_up_the_cohort(lead)
+    cohort_url = _lead_sets_up_the_cohort(lead)
     cohort_id = cohort_url.rsplit("/", 1)[1]
 
     other = new_context().new_page()
