@@ -14,23 +14,22 @@ from playwright.sync_api import BrowserContext, Page, expect
 from app.demo.content import EMPLOYEE_EMAIL, LEAD_EMAIL, email_for
 from tests.e2e.accessibility import assert_accessible, visit
 from tests.e2e.actions import PHONE, path_of, sign_in
+from tests.e2e.workshop_steps import (
+    add_department,
+    add_workshop_day,
+    create_experiment_in_cohort,
+    submit,
+)
 
 pytestmark = pytest.mark.e2e
 
 COHORT_PAGE = re.compile(r"/cohorts/(\d+)$")
-EXPERIMENT_PAGE = re.compile(r"/experiments/(\d+)$")
 COHORT_NAME = "Syksyn asiakaspalveluvalmennus E2E"
 DAYS = [
     ("2026-09-17", "Kaupungintalo", "- Avaus\n- Kokeilun suunnittelu"),
     ("2026-10-22", "Kommila", "- Väliesittelyt\n- Palaute pareittain"),
     ("2026-11-19", "Kaupungintalo", "- Tulokset ja opit\n- Juhlitaan"),
 ]
-
-
-def _submit(page: Page, form: str) -> None:
-    with page.expect_navigation():
-        page.click(f"{form} button[type=submit]")
-    assert_accessible(page)
 
 
 def _create_cohort(page: Page) -> str:
@@ -47,7 +46,7 @@ def _create_cohort(page: Page) -> str:
     page.check("#f-themes-1")
     page.check("#f-themes-2")
     page.fill("#f-stale_after_days", "21")
-    _submit(page, "main form[action='/cohorts/new']")
+    submit(page, "main form[action='/cohorts/new']")
     assert COHORT_PAGE.fullmatch(path_of(page)), page.url
     expect(page.locator("h1")).to_have_text(COHORT_NAME)
     return path_of(page)
@@ -55,27 +54,14 @@ def _create_cohort(page: Page) -> str:
 
 def _add_days(page: Page, cohort_url: str) -> None:
     for day, place, agenda in DAYS:
-        with page.expect_navigation():
-            page.click(f"a[href='{cohort_url}/days/new']")
-        assert_accessible(page)
-        page.fill("#f-day", day)
-        page.fill("#f-place", place)
-        page.fill("#f-agenda", agenda)
-        _submit(page, "main form[action$='/days/new']")
+        add_workshop_day(page, cohort_url, day, place, agenda)
     expect(page.locator(".workshop-day")).to_have_count(3)
     expect(page.locator(".workshop-day").nth(1)).to_contain_text("Palaute pareittain")
 
 
 def _add_department(page: Page) -> None:
-    value = page.locator("#d-department option", has_text="Kotihoito").get_attribute("value")
-    assert value, "the demo city has a home care department"
-    page.select_option("#d-department", value)
-    _submit(page, "main form[action$='/participants/department']")
-    # The confirmation says how many will be added before anything is.
-    confirm = page.locator("main form[action$='/participants/department'] button")
-    count = int(re.search(r"\d+", confirm.inner_text()).group())
+    count = add_department(page, "Kotihoito")
     assert count >= 3
-    _submit(page, "main form[action$='/participants/department']")
     expect(page.locator("#participants tbody tr")).to_have_count(count)
 
 
@@ -92,7 +78,7 @@ def _add_one_by_search(page: Page) -> None:
 
 
 def _join_link(page: Page) -> str:
-    _submit(page, "main form[action$='/join-links']")
+    submit(page, "main form[action$='/join-links']")
     link = page.locator("#join-link").input_value()
     assert "/join/" in link
     with page.expect_navigation():
@@ -122,7 +108,7 @@ def test_lead_sets_up_a_cohort_and_a_participant_creates_an_experiment_in_it(
     colleague = new_context().new_page()
     sign_in(colleague, email_for("Leena Lyytikäinen"))
     visit(colleague, join_path)
-    _submit(colleague, f"main form[action='{join_path}']")
+    submit(colleague, f"main form[action='{join_path}']")
     assert path_of(colleague) == cohort_url
     expect(colleague.locator("#participants tbody")).to_contain_text("Leena Lyytikäinen")
 
@@ -132,16 +118,14 @@ def test_lead_sets_up_a_cohort_and_a_participant_creates_an_experiment_in_it(
     expect(participant.locator(f".my-cohorts a[href='{cohort_url}']")).to_be_visible()
     visit(participant, cohort_url)  # participants see their cohort
     assert participant.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    visit(participant, "/experiments/new")
     cohort_id = cohort_url.rsplit("/", 1)[1]
-    expect(participant.locator("#f-cohort")).to_have_value(cohort_id)  # the newest, preselected
-    participant.fill("#f-title", "Kotihoidon asiakkaan oma aikataulu E2E")
-    participant.fill("#f-problem", "Asiakas ei tiedä, milloin hoitaja tulee.")
-    participant.check("#f-themes-1")
-    _submit(participant, "main form[action='/experiments/new']")
-    assert EXPERIMENT_PAGE.fullmatch(path_of(participant)), participant.url
+    experiment_url = create_experiment_in_cohort(
+        participant,
+        cohort_id,
+        "Kotihoidon asiakkaan oma aikataulu E2E",
+        "Asiakas ei tiedä, milloin hoitaja tulee.",
+    )
     expect(participant.locator(f"#section-basics a[href='{cohort_url}']")).to_have_text(COHORT_NAME)
-    experiment_url = path_of(participant)
 
     # The lead reads the participant's draft, but has no edit buttons on it.
     visit(lead, experiment_url)

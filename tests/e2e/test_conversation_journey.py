@@ -15,6 +15,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from app.demo.content import EMPLOYEE_EMAIL, email_for
 from tests.e2e.accessibility import assert_accessible, visit
 from tests.e2e.actions import DESKTOP, PHONE, path_of, sign_in
+from tests.e2e.workshop_steps import unread_in_header
 
 pytestmark = pytest.mark.e2e
 
@@ -22,13 +23,6 @@ OWNER_NAME = "Tiina Räsänen"  # the demo employee tyontekija@varkaus.example
 COLLEAGUE_EMAIL = email_for("Ville Turunen")  # a youth worker in the demo city
 EXPERIMENT_PAGE = re.compile(r"/experiments/(\d+)$")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-
-def _unread_in_header(page: Page) -> int:
-    badge = page.locator(".site-nav .notification-count")
-    if badge.count() == 0:
-        return 0
-    return int(re.match(r"\d+", badge.inner_text().strip()).group())
 
 
 def _owners_experiment_to_thank(page: Page) -> str:
@@ -93,7 +87,7 @@ def test_colleague_thanks_and_comments_and_owner_reads(
 
     owner = new_context(viewport=PHONE).new_page()
     sign_in(owner, EMPLOYEE_EMAIL)
-    unread = _unread_in_header(owner)
+    unread = unread_in_header(owner)
     assert unread >= 2, "the kudos and the comment should be unread"
     owner.click(".site-nav a[href='/notifications']")
     owner.wait_for_url("**/notifications")
@@ -115,7 +109,7 @@ def test_colleague_thanks_and_comments_and_owner_reads(
         owner.click("#conversation-unread button[type=submit]")
     expect(owner.locator("#conversation-unread")).to_have_count(0)
     assert_accessible(owner)
-    assert _unread_in_header(owner) == unread - about_this
+    assert unread_in_header(owner) == unread - about_this
     if os.environ.get("KOKEILU_SCREENSHOTS") == "1":
         visit(owner, experiment)
         profile = owner.locator("#section-basics .details dd a").first.get_attribute("href")

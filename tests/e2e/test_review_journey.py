@@ -9,12 +9,13 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, expect
 
 from tests.e2e.accessibility import assert_accessible, visit
 from tests.e2e.actions import sign_in
 from tests.e2e.conftest import LIVE_DATABASE
 from tests.e2e.review_cohort import create_review_cohort
+from tests.e2e.workshop_steps import tab_to
 
 pytestmark = pytest.mark.e2e
 
@@ -26,15 +27,6 @@ CELEBRATION = "Rohkea ja asiakaslähtöinen kokeilu."
 @pytest.fixture(scope="module")
 def cohort(live_server: str) -> dict[str, Any]:
     return create_review_cohort(LIVE_DATABASE["url"])
-
-
-def _tab_to(page: Page, element_id: str, limit: int = 60) -> None:
-    """Move the focus with Tab until it reaches the element: keyboard only."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement && document.activeElement.id") == element_id:
-            return
-    raise AssertionError(f"Tab never reached #{element_id}")
 
 
 def test_lead_reviews_and_celebrates_on_day_two_with_the_keyboard(
@@ -69,14 +61,14 @@ def test_lead_reviews_and_celebrates_on_day_two_with_the_keyboard(
     expect(page.locator("#slide-title")).to_have_text(titles[1])
 
     # The note, "reviewed" and "celebrate", saved with htmx without leaving the slide.
-    _tab_to(page, "r-notes")
+    tab_to(page, "r-notes")
     page.keyboard.type(NOTE)
     page.keyboard.press("ArrowRight")  # typing: the arrow moves the caret, not the slide
-    _tab_to(page, "r-reviewed")
+    tab_to(page, "r-reviewed")
     page.keyboard.press("Space")
-    _tab_to(page, "r-celebrate")
+    tab_to(page, "r-celebrate")
     page.keyboard.press("Space")
-    _tab_to(page, "r-celebration_note")
+    tab_to(page, "r-celebration_note")
     page.keyboard.type(CELEBRATION)
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
