@@ -20,3 +20,13 @@ def test_every_command_is_documented():
 
 def test_readme_starts_with_the_two_commands():
     assert README.index("make run") < README.index("make test") < README.index("## ")
+
+
+def test_every_image_and_document_the_readme_links_to_exists():
+    import re
+
+    root = Path(__file__).resolve().parents[2]
+    targets = re.findall(r"\]\(((?:docs/)[^)#\s]+)", README)
+    assert targets, "the README links to its docs and screenshots"
+    missing = [target for target in targets if not (root / target).exists()]
+    assert not missing, f"README links to missing files: {missing}"
