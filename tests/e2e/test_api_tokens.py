@@ -83,7 +83,9 @@ def test_create_use_and_revoke_a_token(
 
 def test_the_api_page_lists_the_endpoints(page: Page) -> None:
     visit(page, "/api")
-    expect(page.locator(".api-endpoint")).to_have_count(4)
+    # experiments, one experiment, themes, departments and the rollup figures
+    expect(page.locator(".api-endpoint")).to_have_count(5)
+    expect(page.locator(".api-endpoint", has_text="/api/v1/rollup")).to_have_count(1)
 
 
 @pytest.mark.skipif(
