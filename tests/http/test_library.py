@@ -410,3 +410,27 @@ async def test_both_databases_index_exactly_the_lemmas_written(client, employee)
             )
         )
     assert {row["term"] for row in rows} == expected
+
+
+async def test_total_comes_with_the_page_and_a_page_past_the_last_shows_the_last(employee):
+    """With words the total is counted in the same query as the page (a window count); it must
+    equal a plain count, also with drafts of others left out, and a page number past the end
+    (or no hits at all) falls back to a count."""
+    from app.library import search
+
+    colleague = await make_user(name="Kaisa Kollega")
+    for number in range(23):
+        await indexed_experiment(
+            employee, title=f"Palvelu {number:02d}", problem="Palvelujen kehitys.",
+            status="running" if number % 2 else "completed",
+        )  # fmt: skip
+    await indexed_experiment(colleague, title="Palvelu luonnos", status="draft")
+    first = await search.search(employee, search.LibraryFilters(q="palvelu"), per_page=10)
+    assert (first.total, first.pages, first.page, len(first.rows)) == (23, 3, 1, 10)
+    past = await search.search(employee, search.LibraryFilters(q="palvelu", page=7), per_page=10)
+    assert (past.total, past.page, len(past.rows)) == (23, 3, 3)
+    assert {row["title"] for row in past.rows} <= {f"Palvelu {n:02d}" for n in range(23)}
+    completed = search.LibraryFilters(q="palvelu", status=["completed"])
+    assert (await search.search(employee, completed, per_page=10)).total == 12
+    nothing = await search.search(employee, search.LibraryFilters(q="olematonsana"))
+    assert (nothing.total, nothing.pages, nothing.rows) == (0, 1, [])
