@@ -261,7 +261,11 @@ async def _page_ids(
     )
     args = (where, _order(sort, match), per_page, (page - 1) * per_page)
     if match:
-        return await engine().run_querystring(match.query(sql, QueryString(HITS_JOIN), *args))
+        # The newest order needs no scores: bm25 / ts_rank of every hit would be wasted.
+        ranked = sort != "newest"
+        return await engine().run_querystring(
+            match.query(sql, QueryString(HITS_JOIN), *args, ranked=ranked)
+        )
     return await engine().run_querystring(QueryString(sql, QueryString(""), *args))
 
 

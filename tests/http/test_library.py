@@ -434,3 +434,21 @@ async def test_total_comes_with_the_page_and_a_page_past_the_last_shows_the_last
     assert (await search.search(employee, completed, per_page=10)).total == 12
     nothing = await search.search(employee, search.LibraryFilters(q="olematonsana"))
     assert (nothing.total, nothing.pages, nothing.rows) == (0, 1, [])
+
+
+async def test_newest_order_with_words_needs_no_ranking_but_keeps_every_hit(employee):
+    """The newest order reads the hits without scores; it is still every hit, newest first."""
+    from datetime import UTC, datetime, timedelta
+
+    from app.library import search
+
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    for number in range(5):
+        await indexed_experiment(
+            employee, title=f"Palvelu {number}", problem="Palvelujen kehitys." * (number + 1),
+            status="running", created_at=start + timedelta(days=(number * 3) % 5),
+        )  # fmt: skip
+    await indexed_experiment(employee, title="Katuvalot", status="running")
+    newest = await search.search(employee, search.LibraryFilters(q="palvelu", sort="newest"))
+    days = [(row["created_at"] - start).days for row in newest.rows]
+    assert newest.total == 5 and days == sorted(days, reverse=True) == [4, 3, 2, 1, 0]
