@@ -247,7 +247,20 @@ async def reindex_all(
         last_id = rows[-1]["id"]
         if progress:
             progress(done, total)
+    await _refresh_statistics()
     return done
+
+
+async def _refresh_statistics() -> None:
+    """After a rebuild PostgreSQL's planner still thinks the tables are as small as before
+    (autovacuum analyses them only later) and picks poor plans for the search: at 100k a
+    common word took 377 ms instead of 232 ms until ANALYZE ran. SQLite has no such
+    statistics unless ANALYZE was run once, so nothing is needed there."""
+    from app.db import engine
+
+    if engine().engine_type == "postgres":
+        await engine().run_ddl("ANALYZE experiment")
+        await engine().run_ddl("ANALYZE experiment_search_document")
 
 
 async def index_missing(ids: Iterable[int] | None = None) -> int:

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs
 
 from click.testing import CliRunner
 from litestar.testing import AsyncTestClient
+from piccolo.querystring import QueryString
 
 from app.experiments.tables import Experiment
 from app.library import indexing
@@ -452,3 +453,26 @@ async def test_newest_order_with_words_needs_no_ranking_but_keeps_every_hit(empl
     newest = await search.search(employee, search.LibraryFilters(q="palvelu", sort="newest"))
     days = [(row["created_at"] - start).days for row in newest.rows]
     assert newest.total == 5 and days == sorted(days, reverse=True) == [4, 3, 2, 1, 0]
+
+
+async def test_a_rebuild_refreshes_postgresql_planner_statistics(employee):
+    """After reindex_all PostgreSQL has fresh statistics for the search tables (without them the
+    planner takes the rebuilt index for a small one and plans the search poorly)."""
+    import pytest
+
+    from app.db import engine
+
+    if engine().engine_type != "postgres":
+        pytest.skip("planner statistics are refreshed on PostgreSQL only")
+    await indexed_experiment(employee, title="Palvelu", status="running")
+    await indexing.reindex_all()
+    rows = await engine().run_querystring(
+        QueryString(
+            "SELECT relname, last_analyze FROM pg_stat_user_tables "
+            "WHERE relname IN ('experiment', 'experiment_search_document')"
+        )
+    )
+    assert {row["relname"] for row in rows if row["last_analyze"] is not None} == {
+        "experiment",
+        "experiment_search_document",
+    }
