@@ -21,6 +21,9 @@ from functools import lru_cache
 from typing import Any
 
 import simplemma
+from simplemma.language_detector import LanguageDetector
+from simplemma.strategies import DefaultStrategy
+from simplemma.token_sampler import MostCommonTokenSampler, RelaxedMostCommonTokenSampler
 
 from app.experiments.tables import Experiment
 from app.library.tables import ExperimentSearchDocument
@@ -101,13 +104,52 @@ def lemmatise(text: str, language: str) -> list[str]:
     return [term for word in words(text) for term in lemma(word, language)]
 
 
+class _CachedStrategy:
+    """simplemma's default lemmatisation strategy with a cache per (token, language).
+
+    Language detection looks every sampled token up in all three dictionaries; experiment
+    texts repeat the same words a great deal, so without the cache detection took about
+    95 % of indexing time. The answers are exactly simplemma's."""
+
+    def __init__(self) -> None:
+        self._strategy = DefaultStrategy(greedy=False, low_memory=LOW_MEMORY)
+        self.get_lemma = lru_cache(maxsize=400_000)(self._strategy.get_lemma)
+
+
+_detectors: list[LanguageDetector] = []
+
+
+def _language_detectors() -> list[LanguageDetector]:
+    """The detectors simplemma.langdetect uses (its two token samplers), built once."""
+    if not _detectors:
+        for language in LANGUAGES:
+            load_dictionary(language)
+        strategy = _CachedStrategy()
+        _detectors.extend(
+            LanguageDetector(LANGUAGES, sampler, strategy)
+            for sampler in (MostCommonTokenSampler(), RelaxedMostCommonTokenSampler())
+        )
+    return _detectors
+
+
+def _langdetect(text: str) -> list[tuple[str, float]]:
+    """simplemma.langdetect(text, LANGUAGES, low_memory=LOW_MEMORY), with cached lookups:
+    the relaxed sampler only breaks a tie of the first."""
+    results: list[tuple[str, float]] = []
+    for detector in _language_detectors():
+        proportions = detector.proportion_in_each_language(text)
+        results = sorted(proportions.items(), key=lambda item: (item[0] == "unk", -item[1]))
+        if len(results) == 1 or results[0][1] != results[1][1]:
+            return results
+    return results
+
+
 def detect_language(text: str) -> str:
     """fi, sv or en by simplemma's word-list detection; Finnish when unsure (the usual case)."""
     sample = text[:DETECTION_SAMPLE]
     if len(words(sample)) < 3:
         return FALLBACK_LANGUAGE
-    scores = simplemma.langdetect(sample, lang=LANGUAGES, low_memory=LOW_MEMORY)
-    language, score = scores[0]
+    language, score = _langdetect(sample)[0]
     return language if language in LANGUAGES and score >= 0.3 else FALLBACK_LANGUAGE
 
 
@@ -205,7 +247,20 @@ async def reindex_all(
         last_id = rows[-1]["id"]
         if progress:
             progress(done, total)
+    await _refresh_statistics()
     return done
+
+
+async def _refresh_statistics() -> None:
+    """After a rebuild PostgreSQL's planner still thinks the tables are as small as before
+    (autovacuum analyses them only later) and picks poor plans for the search: at 100k a
+    common word took 377 ms instead of 232 ms until ANALYZE ran. SQLite has no such
+    statistics unless ANALYZE was run once, so nothing is needed there."""
+    from app.db import engine
+
+    if engine().engine_type == "postgres":
+        await engine().run_ddl("ANALYZE experiment")
+        await engine().run_ddl("ANALYZE experiment_search_document")
 
 
 async def index_missing(ids: Iterable[int] | None = None) -> int:

@@ -230,32 +230,55 @@ async def search(
     condition = await filter_condition(user, filters.model_copy(update={"q": ""}))
     match = text_match(alternatives) if alternatives else None
     where = condition.querystring
-    db = engine()
-    count_sql = 'SELECT COUNT(*) AS n FROM "experiment" {} WHERE {}'
-    if match:
-        counted = await db.run_querystring(
-            match.query(count_sql, QueryString(HITS_JOIN), where, ranked=False)
-        )
-    else:
-        counted = await db.run_querystring(QueryString(count_sql, QueryString(""), where))
-    total = counted[0]["n"]
+    page = max(1, filters.page)
+    # With words, the count comes with the page (one pass over the matches); without, a plain
+    # COUNT is cheaper than a window over every visible experiment.
+    found = await _page_ids(match, where, sort, per_page, page) if match else []
+    if found:
+        total = found[0]["n"]
+    else:  # no words, no hits, or a page past the last: count, then show the last page
+        total = await _count(match, where)
+        page = min(page, max(1, -(-total // per_page)))
+        if total:
+            found = await _page_ids(match, where, sort, per_page, page)
     pages = max(1, -(-total // per_page))
-    page = min(filters.page, pages)
-    ids_sql = (
-        'SELECT "experiment"."id" AS id FROM "experiment" {} WHERE {} '
-        "ORDER BY {} LIMIT {} OFFSET {}"
-    )
-    ids_args = (where, _order(sort, match), per_page, (page - 1) * per_page)
-    if match:
-        found = await db.run_querystring(match.query(ids_sql, QueryString(HITS_JOIN), *ids_args))
-    else:
-        found = await db.run_querystring(QueryString(ids_sql, QueryString(""), *ids_args))
     ids = [row["id"] for row in found]
     rows = await _rows_in_order(ids)
     await _add_snippets(rows, alternatives)
     return LibraryPage(
         rows, total, page, pages, filters.model_copy(update={"sort": sort}), bool(match)
     )
+
+
+async def _page_ids(
+    match: TextMatch | None, where: QueryString, sort: str, per_page: int, page: int
+) -> list[dict[str, Any]]:
+    """One page of ids in order; with words each also has the total number of matches `n`:
+    the count is a window over the same rows, so the matches are found and joined once, not
+    twice. Without words a window over every visible experiment is slower than a COUNT."""
+    sql = (
+        'SELECT "experiment"."id" AS id{} FROM "experiment" {} WHERE {} '
+        "ORDER BY {} LIMIT {} OFFSET {}"
+    )
+    args = (where, _order(sort, match), per_page, (page - 1) * per_page)
+    if match:
+        # The newest order needs no scores: bm25 / ts_rank of every hit would be wasted.
+        window, join = QueryString(", COUNT(*) OVER () AS n"), QueryString(HITS_JOIN)
+        return await engine().run_querystring(
+            match.query(sql, window, join, *args, ranked=sort != "newest")
+        )
+    return await engine().run_querystring(QueryString(sql, QueryString(""), QueryString(""), *args))
+
+
+async def _count(match: TextMatch | None, where: QueryString) -> int:
+    sql = 'SELECT COUNT(*) AS n FROM "experiment" {} WHERE {}'
+    if match:
+        counted = await engine().run_querystring(
+            match.query(sql, QueryString(HITS_JOIN), where, ranked=False)
+        )
+    else:
+        counted = await engine().run_querystring(QueryString(sql, QueryString(""), where))
+    return counted[0]["n"]
 
 
 async def _rows_in_order(ids: list[int]) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs
 
 from click.testing import CliRunner
 from litestar.testing import AsyncTestClient
+from piccolo.querystring import QueryString
 
 from app.experiments.tables import Experiment
 from app.library import indexing
@@ -410,3 +411,68 @@ async def test_both_databases_index_exactly_the_lemmas_written(client, employee)
             )
         )
     assert {row["term"] for row in rows} == expected
+
+
+async def test_total_comes_with_the_page_and_a_page_past_the_last_shows_the_last(employee):
+    """With words the total is counted in the same query as the page (a window count); it must
+    equal a plain count, also with drafts of others left out, and a page number past the end
+    (or no hits at all) falls back to a count."""
+    from app.library import search
+
+    colleague = await make_user(name="Kaisa Kollega")
+    for number in range(23):
+        await indexed_experiment(
+            employee, title=f"Palvelu {number:02d}", problem="Palvelujen kehitys.",
+            status="running" if number % 2 else "completed",
+        )  # fmt: skip
+    await indexed_experiment(colleague, title="Palvelu luonnos", status="draft")
+    first = await search.search(employee, search.LibraryFilters(q="palvelu"), per_page=10)
+    assert (first.total, first.pages, first.page, len(first.rows)) == (23, 3, 1, 10)
+    past = await search.search(employee, search.LibraryFilters(q="palvelu", page=7), per_page=10)
+    assert (past.total, past.page, len(past.rows)) == (23, 3, 3)
+    assert {row["title"] for row in past.rows} <= {f"Palvelu {n:02d}" for n in range(23)}
+    completed = search.LibraryFilters(q="palvelu", status=["completed"])
+    assert (await search.search(employee, completed, per_page=10)).total == 12
+    nothing = await search.search(employee, search.LibraryFilters(q="olematonsana"))
+    assert (nothing.total, nothing.pages, nothing.rows) == (0, 1, [])
+
+
+async def test_newest_order_with_words_needs_no_ranking_but_keeps_every_hit(employee):
+    """The newest order reads the hits without scores; it is still every hit, newest first."""
+    from datetime import UTC, datetime, timedelta
+
+    from app.library import search
+
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    for number in range(5):
+        await indexed_experiment(
+            employee, title=f"Palvelu {number}", problem="Palvelujen kehitys." * (number + 1),
+            status="running", created_at=start + timedelta(days=(number * 3) % 5),
+        )  # fmt: skip
+    await indexed_experiment(employee, title="Katuvalot", status="running")
+    newest = await search.search(employee, search.LibraryFilters(q="palvelu", sort="newest"))
+    days = [(row["created_at"] - start).days for row in newest.rows]
+    assert newest.total == 5 and days == sorted(days, reverse=True) == [4, 3, 2, 1, 0]
+
+
+async def test_a_rebuild_refreshes_postgresql_planner_statistics(employee):
+    """After reindex_all PostgreSQL has fresh statistics for the search tables (without them the
+    planner takes the rebuilt index for a small one and plans the search poorly)."""
+    import pytest
+
+    from app.db import engine
+
+    if engine().engine_type != "postgres":
+        pytest.skip("planner statistics are refreshed on PostgreSQL only")
+    await indexed_experiment(employee, title="Palvelu", status="running")
+    await indexing.reindex_all()
+    rows = await engine().run_querystring(
+        QueryString(
+            "SELECT relname, last_analyze FROM pg_stat_user_tables "
+            "WHERE relname IN ('experiment', 'experiment_search_document')"
+        )
+    )
+    assert {row["relname"] for row in rows if row["last_analyze"] is not None} == {
+        "experiment",
+        "experiment_search_document",
+    }

@@ -58,3 +58,25 @@ def test_key_terms_leave_out_short_and_common_words():
         "jono",
         "pitkä",
     ]
+
+
+def test_cached_language_detection_gives_simplemmas_own_answers():
+    """detect_language runs simplemma's detector with cached lookups (for speed); its scores
+    must be exactly those of simplemma.langdetect, also on a tie and on repeated calls."""
+    import simplemma
+
+    from app.library import indexing
+
+    samples = [
+        "Asiakkaiden puhelut jäävät jonoon, ja asiakkaille soitetaan takaisin.",
+        "Kunderna väntar länge i telefonkön och vi ringer tillbaka till kunderna.",
+        "Customers wait too long in the phone queue, so we call them back.",
+        "Asiakas customer kund palvelu service tjänst",
+        "xyzzy plugh qwerty",
+    ]
+    for sample in samples * 2:
+        expected = simplemma.langdetect(
+            sample, lang=indexing.LANGUAGES, low_memory=indexing.LOW_MEMORY
+        )
+        assert indexing._langdetect(sample) == expected
+    assert [detect_language(sample) for sample in samples[:3]] == ["fi", "sv", "en"]
