@@ -249,8 +249,8 @@ async def _breakdowns(
         WITH scope AS MATERIALIZED ({{}})
         SELECT et.theme AS theme, e.status AS status, e.outcome AS outcome,
                e.decision AS decision, COUNT(DISTINCT e.id) AS n
-          FROM scope JOIN {experiment} e ON e.id = scope.id
-          JOIN {et} et ON et.experiment = e.id
+          FROM {et} et JOIN {experiment} e ON e.id = et.experiment
+         WHERE et.experiment IN (SELECT id FROM scope)
          GROUP BY et.theme, e.status, e.outcome, e.decision
         UNION ALL
         SELECT NULL, e.status, e.outcome, e.decision, COUNT(*)
@@ -361,11 +361,17 @@ async def _trend(viewer: policies.Actor, filters: RollupFilters, today: date) ->
     bounds = [_midnight(month) for month in months[1:]]
     first, last = _midnight(months[0]), _midnight((months[-1] + timedelta(days=32)).replace(day=1))
 
-    def bucket(column: str) -> tuple[str, list[Any]]:
-        if not bounds:
-            return "0", []
-        whens = " ".join(f"WHEN e.{column} < {{}} THEN {index}" for index in range(len(bounds)))
-        return f"CASE {whens} ELSE {len(bounds)} END", list(bounds)
+    def bucket(column: str, low: int = 0, high: int = len(bounds)) -> tuple[str, list[Any]]:
+        """The month's index (how many month starts are at or before the moment) as a
+        balanced tree of comparisons: about five per row for three years instead of one per
+        month, which counts at 100k experiments."""
+        if low == high:
+            return str(low), []
+        middle = (low + high) // 2
+        before, before_args = bucket(column, low, middle)
+        after, after_args = bucket(column, middle + 1, high)
+        sql = f"CASE WHEN e.{column} < {{}} THEN {before} ELSE {after} END"
+        return sql, [bounds[middle], *before_args, *after_args]
 
     experiment = _table(Experiment)
     started_case, started_args = bucket("created_at")
