@@ -244,14 +244,13 @@ async def _participation(scope: Any) -> dict[int | None, tuple[int, int]]:
 async def _breakdowns(
     viewer: policies.Actor, filters: RollupFilters, themes: list[ThemeColumn]
 ) -> list[Breakdown]:
-    experiment, et = _table(Experiment), _table(ExperimentTheme)
+    et = _table(ExperimentTheme)
     sql = f"""
         WITH scope AS MATERIALIZED ({{}})
-        SELECT et.theme AS theme, e.status AS status, e.outcome AS outcome,
-               e.decision AS decision, COUNT(DISTINCT e.id) AS n
-          FROM {et} et JOIN {experiment} e ON e.id = et.experiment
-         WHERE et.experiment IN (SELECT id FROM scope)
-         GROUP BY et.theme, e.status, e.outcome, e.decision
+        SELECT et.theme AS theme, scope.status AS status, scope.outcome AS outcome,
+               scope.decision AS decision, COUNT(DISTINCT scope.id) AS n
+          FROM scope JOIN {et} et ON et.experiment = scope.id
+         GROUP BY et.theme, scope.status, scope.outcome, scope.decision
         UNION ALL
         SELECT NULL, status, outcome, decision, COUNT(*)
           FROM scope GROUP BY status, outcome, decision
