@@ -29,7 +29,8 @@ VERSION_SQL = """
            (SELECT MAX(updated_at) FROM account) AS people_updated,
            (SELECT MAX(updated_at) FROM strategy) AS strategy_updated,
            (SELECT COUNT(*) FROM theme) AS themes,
-           (SELECT MAX(updated_at) FROM theme) AS theme_updated
+           (SELECT MAX(updated_at) FROM theme) AS theme_updated,
+           (SELECT COUNT(*) FROM kudos WHERE deleted_at IS NULL) AS kudos
 """
 
 _entries: OrderedDict[tuple[Any, ...], Rollup] = OrderedDict()

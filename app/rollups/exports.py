@@ -164,6 +164,7 @@ def rollup_sheets(rollup: Rollup) -> list[Sheet]:
         [gettext("Cross-department experiments"), rollup.cross_department],
         [gettext("Active people"), rollup.people],
         [gettext("People involved"), rollup.involved],
+        [gettext("Thanks given (kiitos)"), rollup.kudos],
     ]
     campaign = rollup.campaign
     if campaign and campaign.target:

@@ -123,3 +123,4 @@ class Rollup(BaseModel):
     trend: list[MonthPoint] = Field(default_factory=list)
     people: int = 0
     involved: int = 0
+    kudos: int = 0

@@ -482,6 +482,16 @@ async def _department_rows(
     return result
 
 
+async def _kudos(scope: Any) -> int:
+    """Thanks (kiitos) given to the counted experiments and not withdrawn."""
+    rows = await Experiment.raw(
+        "SELECT COUNT(*) AS n FROM kudos WHERE kudos.deleted_at IS NULL "
+        "AND kudos.experiment IN (SELECT id FROM ({}) AS scope)",
+        scope,
+    )
+    return int(rows[0]["n"] or 0)
+
+
 # --- the rollup ---------------------------------------------------------------------------
 
 
@@ -547,4 +557,5 @@ async def _compute(filters: RollupFilters, viewer: policies.Actor, today: date) 
         trend=await _trend(viewer, filters, today),
         people=organisation_people[0],
         involved=organisation_people[1],
+        kudos=await _kudos(scope),
     )

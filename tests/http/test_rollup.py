@@ -567,3 +567,28 @@ async def test_admin_sets_the_campaign_end_date(client, admin):
     assert saved.campaign_end == date(2027, 12, 31)
     rollup = await compute_rollup(RollupFilters(), admin)
     assert rollup.campaign.end == date(2027, 12, 31)
+
+
+async def test_kudos_given_to_counted_experiments_are_counted_and_withdrawn_ones_are_not(client):
+    from datetime import UTC, datetime
+
+    from app.conversation.tables import Kudos
+
+    strategy = await make_strategy()
+    theme = await make_theme(strategy)
+    owner = await make_user()
+    shared = await make_experiment(owner, status="running", strategy=strategy.id, themes=[theme])
+    draft = await make_experiment(owner, status="draft", strategy=strategy.id, themes=[theme])
+    givers = [await make_user() for _ in range(3)]
+    await Kudos.insert(
+        Kudos(experiment=shared.id, giver=givers[0].id),
+        Kudos(experiment=shared.id, giver=givers[1].id),
+        Kudos(experiment=shared.id, giver=givers[2].id, deleted_at=datetime.now(UTC)),
+        Kudos(experiment=draft.id, giver=givers[0].id),
+    )
+    hr = await make_user(is_hr=True)
+
+    assert (await compute_rollup(RollupFilters(), hr, use_cache=False)).kudos == 2
+    await sign_in(client, hr.email)
+    shown = page(await client.get("/rollup"))
+    assert shown.select_one("[data-figure=kudos]").get_text(strip=True) == "2"
