@@ -75,21 +75,6 @@ async def cohort_access(user: Actor | None, cohort_id: int) -> CohortAccess:
     return CohortAccess(cohort=cohort, manages=manages, participates=participates)
 
 
-async def workshop_day(cohort_id: int, day_id: int) -> dict[str, Any]:
-    day = (
-        await WorkshopDay.select()
-        .where(
-            (WorkshopDay.id == day_id)
-            & (WorkshopDay.cohort == cohort_id)
-            & WorkshopDay.deleted_at.is_null()
-        )
-        .first()
-    )
-    if day is None:
-        raise NotFound
-    return day
-
-
 async def workshop_days(cohort_id: int) -> list[dict[str, Any]]:
     return (
         await WorkshopDay.select()

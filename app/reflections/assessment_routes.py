@@ -8,6 +8,7 @@ from typing import Any
 from litestar import Controller, Request, get, post
 from litestar.response import Redirect, Template
 
+from app.cohorts.service import get_day as workshop_day
 from app.i18n import N_
 from app.reflections import assessment
 from app.reflections.access import (
@@ -15,7 +16,6 @@ from app.reflections.access import (
     cohort_access,
     is_open_for_answers,
     today,
-    workshop_day,
     workshop_days,
 )
 from app.reflections.chart import bar_chart

@@ -8,13 +8,13 @@ from typing import Any
 from litestar import Controller, Request, get, post
 from litestar.response import Redirect, Template
 
+from app.cohorts.service import get_day as workshop_day
 from app.i18n import N_
 from app.reflections import service
 from app.reflections.access import (
     CohortAccess,
     cohort_access,
     is_open_for_answers,
-    workshop_day,
     workshop_days,
 )
 from app.reflections.schemas import MoveForm, QuestionForm, answers_form

@@ -8,7 +8,10 @@ from typing import Any
 
 from app import db, policies
 from app.audit import service as audit
-from app.cohorts.tables import Cohort, WorkshopDay
+from app.cohorts.service import (
+    get_day as workshop_day,  # one definition: 404 unless live and in this cohort
+)
+from app.cohorts.tables import Cohort
 from app.experiments.listing import _attach_links
 from app.experiments.tables import Cycle, Experiment, Measure
 from app.i18n import N_
@@ -22,21 +25,6 @@ WALL_LIMIT = 200
 
 
 # --- the experiments of a cohort and its days --------------------------------------------
-
-
-async def workshop_day(cohort_id: int, day_id: int) -> dict[str, Any]:
-    row = (
-        await WorkshopDay.select()
-        .where(
-            (WorkshopDay.id == day_id)
-            & (WorkshopDay.cohort == cohort_id)
-            & WorkshopDay.deleted_at.is_null()
-        )
-        .first()
-    )
-    if row is None:
-        raise NotFound
-    return row
 
 
 async def cohort_experiment(cohort_id: int, experiment_id: int) -> dict[str, Any]:
