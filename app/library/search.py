@@ -17,7 +17,12 @@ from pydantic import field_validator
 
 from app import policies
 from app.db import engine
-from app.experiments.listing import BrowseFilters, _attach_links, filter_condition
+from app.experiments.listing import (
+    LIST_COLUMNS,
+    BrowseFilters,
+    _attach_links,
+    filter_condition,
+)
 from app.experiments.service import visible_condition
 from app.experiments.tables import Experiment, ExperimentDepartment
 from app.library.indexing import (
@@ -285,14 +290,7 @@ async def _rows_in_order(ids: list[int]) -> list[dict[str, Any]]:
     if not ids:
         return []
     found = await Experiment.select(
-        Experiment.id,
-        Experiment.title,
-        Experiment.status,
-        Experiment.outcome,
-        Experiment.owner,
-        Experiment.created_at,
-        Experiment.updated_at,
-        Experiment.deleted_at,
+        *LIST_COLUMNS,
         Experiment.problem,
         Experiment.hypothesis,
         Experiment.result,

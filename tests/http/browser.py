@@ -48,3 +48,12 @@ def field_value(soup: BeautifulSoup, name: str) -> str | None:
     if element.name == "textarea":
         return element.get_text()
     return element.get("value")
+
+
+async def client_signed_in_as(app, user) -> AsyncTestClient:
+    """A second browser on the same app, signed in as `user` (closed with the test run)."""
+    other = AsyncTestClient(app=app, base_url="http://127.0.0.1:8000")
+    await other.__aenter__()
+    other.follow_redirects = False
+    await sign_in(other, user.email)
+    return other

@@ -3,20 +3,10 @@ conflicts, and the notifications they send."""
 
 from __future__ import annotations
 
-from litestar.testing import AsyncTestClient
-
 from app.audit.tables import AuditLog
 from app.conversation.tables import Comment, CommentRevision, Notification
 from tests.factories import make_experiment, make_user
-from tests.http.browser import field_error, page, post_form, sign_in
-
-
-async def _client_for(app, user) -> AsyncTestClient:
-    other = AsyncTestClient(app=app, base_url="http://127.0.0.1:8000")
-    await other.__aenter__()
-    other.follow_redirects = False
-    await sign_in(other, user.email)
-    return other
+from tests.http.browser import client_signed_in_as, field_error, page, post_form
 
 
 async def test_anyone_who_sees_the_experiment_comments_and_owners_are_notified(client, employee):
@@ -178,7 +168,7 @@ async def test_others_cannot_edit_or_remove_a_comment(client, app, employee):
     await post_form(client, f"/experiments/{experiment.id}/comments", {"body": "Minun"})
     comment = await Comment.objects().first()
     base = f"/experiments/{experiment.id}/comments/{comment.id}"
-    other = await _client_for(app, await make_user())
+    other = await client_signed_in_as(app, await make_user())
     try:
         assert (await other.get(f"{base}/edit")).status_code == 403
         assert (

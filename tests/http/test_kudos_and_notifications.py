@@ -4,24 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from litestar.testing import AsyncTestClient
-
 from app.audit.tables import AuditLog
 from app.conversation import service as conversation
 from app.conversation.kudos import ALREADY_THANKED
 from app.conversation.tables import Kudos, Notification
 from app.i18n import gettext
 from tests.factories import make_department, make_experiment, make_user
-from tests.http.browser import field_error, page, post_form, sign_in
-
-
-async def _client_for(app, user) -> AsyncTestClient:
-    other = AsyncTestClient(app=app, base_url="http://127.0.0.1:8000")
-    await other.__aenter__()
-    other.follow_redirects = False
-    await sign_in(other, user.email)
-    return other
-
+from tests.http.browser import client_signed_in_as, field_error, page, post_form
 
 # --- kudos ------------------------------------------------------------------------------
 
@@ -123,7 +112,7 @@ async def test_kudos_counts_in_one_query_for_many_experiments(employee):
 async def test_unread_count_in_header_and_marking_read(client, app, employee):
     experiment = await make_experiment(employee, status="running")
     colleague = await make_user(name="Ville Vieras")
-    other = await _client_for(app, colleague)
+    other = await client_signed_in_as(app, colleague)
     try:
         await post_form(other, f"/experiments/{experiment.id}/comments", {"body": "Hieno!"})
         await post_form(other, f"/experiments/{experiment.id}/kudos", {"message": "Kiitos"})
