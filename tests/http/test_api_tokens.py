@@ -7,6 +7,7 @@ import hashlib
 from datetime import UTC, datetime, timedelta
 
 from app.api.tables import ApiToken
+from app.i18n import HELSINKI
 from app.audit.tables import AuditLog
 from tests.factories import make_user
 from tests.http.browser import field_error, page, post_form, sign_in
@@ -76,7 +77,9 @@ async def test_revoking_asks_first_and_the_api_then_refuses_the_token(client, em
 
 
 async def test_an_expired_token_is_refused(client, employee):
-    secret = await _create(client, expires_on=datetime.now(UTC).date().isoformat())
+    # "Today" where the user is: the form refuses days before Helsinki's today, which is
+    # already tomorrow in UTC terms between 22:00 and 24:00 UTC.
+    secret = await _create(client, expires_on=datetime.now(HELSINKI).date().isoformat())
     assert (await client.get("/api/v1/themes", headers=_bearer(secret))).status_code == 200
     await ApiToken.update(expires_at=datetime.now(UTC) - timedelta(seconds=1)).where(
         ApiToken.user == employee.id
