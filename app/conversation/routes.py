@@ -73,6 +73,34 @@ class ConversationController(Controller):
             status_code=outcome.status_code,
         )
 
+    async def _after_submit(
+        self,
+        request: Request,
+        experiment_id: int,
+        outcome: FormOutcome,
+        *,
+        part: str,
+        mode: str,
+        anchor: str,
+        message: str,
+    ) -> Template | Redirect:
+        """A new comment or thank-you was sent. With htmx: its part of the page again, with the
+        message or with the form's errors (`<mode>_form`, `<mode>_errors`). Without: the page
+        at `anchor`, or the form with its problem on a page of its own."""
+        if outcome.saved:
+            if _is_htmx(request):
+                return await self._part(request, experiment_id, part, message=message)
+            return redirect_with_message(request, _url(experiment_id, anchor), message)
+        if _is_htmx(request):
+            return await self._part(
+                request,
+                experiment_id,
+                part,
+                status_code=outcome.status_code,
+                **{f"{mode}_form": outcome.form.data, f"{mode}_errors": outcome.form.errors},
+            )
+        return await self._form_page(request, experiment_id, mode, outcome)
+
     # --- comments -----------------------------------------------------------------------
 
     @post("/comments", name="comment_create", status_code=303)
@@ -82,24 +110,15 @@ class ConversationController(Controller):
             CommentForm,
             lambda value: comments.create(request.user, experiment_id, value.body),
         )
-        if outcome.saved:
-            if _is_htmx(request):
-                return await self._part(
-                    request, experiment_id, "comments", message=N_("Comment added.")
-                )
-            return redirect_with_message(
-                request, _url(experiment_id, f"comment-{outcome.result}"), N_("Comment added.")
-            )
-        if _is_htmx(request):
-            return await self._part(
-                request,
-                experiment_id,
-                "comments",
-                status_code=outcome.status_code,
-                comment_form=outcome.form.data,
-                comment_errors=outcome.form.errors,
-            )
-        return await self._form_page(request, experiment_id, "comment", outcome)
+        return await self._after_submit(
+            request,
+            experiment_id,
+            outcome,
+            part="comments",
+            mode="comment",
+            anchor=f"comment-{outcome.result}",
+            message=N_("Comment added."),
+        )
 
     @get("/comments/{comment_id:int}", name="comment_detail")
     async def comment(
@@ -197,24 +216,15 @@ class ConversationController(Controller):
             KudosForm,
             lambda value: kudos.give(request.user, experiment_id, value.message),
         )
-        if outcome.saved:
-            if _is_htmx(request):
-                return await self._part(
-                    request, experiment_id, "kudos", message=N_("Thank you sent. Thanks!")
-                )
-            return redirect_with_message(
-                request, _url(experiment_id, "kudos"), N_("Thank you sent. Thanks!")
-            )
-        if _is_htmx(request):
-            return await self._part(
-                request,
-                experiment_id,
-                "kudos",
-                status_code=outcome.status_code,
-                kudos_form=outcome.form.data,
-                kudos_errors=outcome.form.errors,
-            )
-        return await self._form_page(request, experiment_id, "kudos", outcome)
+        return await self._after_submit(
+            request,
+            experiment_id,
+            outcome,
+            part="kudos",
+            mode="kudos",
+            anchor="kudos",
+            message=N_("Thank you sent. Thanks!"),
+        )
 
     @post("/kudos/withdraw", name="kudos_withdraw", status_code=303)
     async def withdraw_kudos(self, request: Request, experiment_id: int) -> Redirect:

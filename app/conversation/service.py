@@ -10,6 +10,7 @@ from app import policies
 from app.conversation import access, comments, kudos
 from app.conversation.kudos import kudos_counts
 from app.conversation.notifications import (
+    mark_read_on_open,
     notify,
     register_kind,
     unread_count,
@@ -50,16 +51,21 @@ class ExperimentConversation:
         return sum(1 for comment in self.comments if comment["deleted_at"] is None)
 
 
-async def for_experiment(user: policies.Actor, view: Any) -> ExperimentConversation:
+async def for_experiment(
+    user: policies.Actor, view: Any, *, opened: bool = False
+) -> ExperimentConversation:
     """Comments, kudos and this user's unread notifications for an experiment the user can
-    already see (`view` from experiments.service.get_for): three queries."""
+    already see (`view` from experiments.service.get_for): three queries. `opened`: the user
+    is opening the experiment's page, which marks those notifications read (one UPDATE when
+    there are any); `unread` then says how many were."""
     row = view.row
     thanks = await kudos.kudos_for(view.id)
+    count_unread = mark_read_on_open if opened else unread_for_experiment
     return ExperimentConversation(
         experiment={key: row[key] for key in ("id", "title", "owner", "status", "deleted_at")},
         comments=await comments.comments_for(view.id),
         kudos=thanks,
-        unread=await unread_for_experiment(user.id, view.id),
+        unread=await count_unread(user.id, view.id),
         can_comment=access.can_comment(user, row),
         can_give_kudos=access.can_give_kudos(user, row, view.co_owner_ids),
         my_kudos=next((item for item in thanks if item["giver"] == user.id), None),

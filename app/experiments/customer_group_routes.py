@@ -10,8 +10,7 @@ from litestar.response import Redirect, Template
 from app.experiments import service
 from app.experiments.schemas import CustomerGroupForm
 from app.i18n import N_
-from app.web.form_flow import submit_form
-from app.web.forms import VersionForm
+from app.web.form_flow import submit_archived, submit_form
 from app.web.guards import admin_only
 from app.web.rendering import redirect_with_message, render
 
@@ -106,21 +105,16 @@ class CustomerGroupAdminController(Controller):
         self, request: Request, group_id: int, archived: bool
     ) -> Template | Redirect:
         group = await service.get_customer_group(group_id)
-        outcome = await submit_form(
+        outcome = await submit_archived(
             request,
-            VersionForm,
-            lambda value: service.update_customer_group(
-                group_id, value.version, {"archived": archived}, request.user.id
+            archived,
+            lambda version, values: service.update_customer_group(
+                group_id, version, values, request.user.id
             ),
         )
         if not outcome.saved:
-            current = outcome.conflict or group
-            return await self._edit_page(
-                request,
-                current,
-                {"form": current, "errors": outcome.form.errors, "conflict": outcome.conflict},
-                outcome.status_code,
-            )
+            current, context = outcome.reshown(group)
+            return await self._edit_page(request, current, context, outcome.status_code)
         message = (
             N_("Customer group “{name}” archived.")
             if archived

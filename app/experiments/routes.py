@@ -28,6 +28,7 @@ from app.i18n import N_
 from app.web.form_flow import submit_form
 from app.web.forms import form_to_dict
 from app.web.guards import signed_in
+from app.web.middleware import notifications_read
 from app.web.rendering import redirect_with_message, render
 
 SECTIONS: dict[str, type] = {
@@ -184,6 +185,10 @@ class ExperimentController(Controller):
                 if saved and saved[1] > view.row["updated_at"]:
                     form = {**form, **saved[0], "version": view.row["version"]}
                     restored_at = saved[1]
+        # Opening the page reads the experiment's notifications (the htmx parts do not).
+        conversation = None if block else await conversation_for(request.user, view, opened=True)
+        if conversation is not None:
+            notifications_read(request.scope, conversation.unread)
         context = {
             "restored_at": restored_at,
             "view": view,
@@ -195,7 +200,7 @@ class ExperimentController(Controller):
             "transitions": TRANSITIONS[view.row["status"]],
             "missing_for_completion": service.missing_for_completion(view.row),
             "history": await service.history(experiment_id) if not block else [],
-            "conversation": await conversation_for(request.user, view) if not block else None,
+            "conversation": conversation,
             "people_choices": await accounts.active_people() if editing == "people" else [],
             # The lists to choose from are needed only by the basics form.
             **(await basic_choices() if editing == "basics" else {}),

@@ -126,14 +126,9 @@ class DepartmentAdminController(Controller):
 
         outcome = await submit_form(request, DepartmentDeleteForm, change)
         if not outcome.saved:
-            current = outcome.conflict or department
+            current, context = outcome.reshown(department)
             return await self._edit_page(
-                request,
-                current,
-                form=current,
-                errors=outcome.form.errors,
-                conflict=outcome.conflict,
-                status_code=outcome.status_code,
+                request, current, **context, status_code=outcome.status_code
             )
         messages = {
             "archive": N_("Department “{name}” archived. You can restore it at any time."),

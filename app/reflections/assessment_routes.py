@@ -3,9 +3,10 @@ rating form for a workshop day, and the lead's statements."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.response import Redirect, Template
 
 from app.cohorts.service import get_day as workshop_day
@@ -19,10 +20,10 @@ from app.reflections.access import (
     workshop_days,
 )
 from app.reflections.chart import bar_chart
-from app.reflections.schemas import MoveForm, StatementForm, ratings_form
+from app.reflections.ordered_routes import OrderedItems, ordered_items_controller
+from app.reflections.schemas import StatementForm, ratings_form
 from app.service_errors import Forbidden
 from app.web.form_flow import FormOutcome, submit_form
-from app.web.forms import VersionForm
 from app.web.guards import signed_in
 from app.web.rendering import redirect_with_message, render
 
@@ -47,7 +48,29 @@ def _rating_form(saved: dict[int, dict[str, Any]], department_id: int | None) ->
     return form
 
 
-class AssessmentController(Controller):
+STATEMENTS = OrderedItems(
+    noun="statement",
+    plural="statements",
+    route_name="assessment_statement",
+    list_path="assessment/statements",
+    list_template="reflections/statements.html",
+    edit_template="reflections/statement_edit.html",
+    form=StatementForm,
+    rows=partial(assessment.statements, include_archived=True),
+    get=assessment.get_statement,
+    create=assessment.create_statement,
+    update=assessment.update_statement,
+    move=assessment.move_statement,
+    added_message=N_("Statement added."),
+    archived_message=N_(
+        "Statement archived: it is no longer rated. You can restore it at any time."
+    ),
+    restored_message=N_("Statement restored."),
+)
+
+
+# The lead's list, add form, edit page, archive, restore and move come from the base.
+class AssessmentController(ordered_items_controller(STATEMENTS)):
     path = "/cohorts"
     guards = [signed_in]
 
@@ -150,181 +173,3 @@ class AssessmentController(Controller):
         except ValueError:
             department_id = None
         return await self._rating_page(request, access, day, department_id, outcome)
-
-    # --- the lead's statements --------------------------------------------------------------
-
-    async def _statements_page(
-        self, request: Request, access: CohortAccess, outcome: FormOutcome | None = None
-    ) -> Template:
-        context: dict[str, Any] = {
-            **access.context(),
-            "statements": await assessment.statements(access.id, include_archived=True),
-            "form": {},
-            "errors": {},
-        }
-        status_code = 200
-        if outcome is not None:
-            context.update(form=outcome.form.data, errors=outcome.form.errors)
-            status_code = outcome.status_code
-        return render(request, "reflections/statements.html", context, status_code=status_code)
-
-    @get("/{cohort_id:int}/assessment/statements", name="assessment_statements")
-    async def statements(self, request: Request, cohort_id: int) -> Template:
-        access = await cohort_access(request.user, cohort_id)
-        access.require_manager()
-        return await self._statements_page(request, access)
-
-    @post(
-        "/{cohort_id:int}/assessment/statements",
-        name="assessment_statement_create",
-        status_code=303,
-    )
-    async def create_statement(self, request: Request, cohort_id: int) -> Template | Redirect:
-        access = await cohort_access(request.user, cohort_id)
-        access.require_manager()
-        outcome = await submit_form(
-            request,
-            StatementForm,
-            lambda value: assessment.create_statement(
-                cohort_id, {"text": value.text}, request.user.id
-            ),
-        )
-        if outcome.validate_only:
-            return outcome.inline_error()
-        if outcome.saved:
-            return redirect_with_message(
-                request, _url(cohort_id, "/statements"), N_("Statement added.")
-            )
-        return await self._statements_page(request, access, outcome)
-
-    async def _statement_edit_page(
-        self,
-        request: Request,
-        access: CohortAccess,
-        statement: dict[str, Any],
-        context: dict[str, Any],
-        status_code: int = 200,
-    ) -> Template:
-        return render(
-            request,
-            "reflections/statement_edit.html",
-            {**access.context(), "statement": statement, **context},
-            status_code=status_code,
-        )
-
-    @get(
-        "/{cohort_id:int}/assessment/statements/{statement_id:int}",
-        name="assessment_statement_edit",
-    )
-    async def edit_statement(self, request: Request, cohort_id: int, statement_id: int) -> Template:
-        access = await cohort_access(request.user, cohort_id)
-        access.require_manager()
-        statement = await assessment.get_statement(cohort_id, statement_id)
-        return await self._statement_edit_page(
-            request, access, statement, {"form": statement, "errors": {}, "conflict": None}
-        )
-
-    @post(
-        "/{cohort_id:int}/assessment/statements/{statement_id:int}",
-        name="assessment_statement_update",
-        status_code=303,
-    )
-    async def update_statement(
-        self, request: Request, cohort_id: int, statement_id: int
-    ) -> Template | Redirect:
-        access = await cohort_access(request.user, cohort_id)
-        access.require_manager()
-        statement = await assessment.get_statement(cohort_id, statement_id)
-        outcome = await submit_form(
-            request,
-            StatementForm,
-            lambda value: assessment.update_statement(
-                cohort_id, statement_id, value.version, {"text": value.text}, request.user.id
-            ),
-        )
-        if outcome.validate_only:
-            return outcome.inline_error()
-        if outcome.saved:
-            return redirect_with_message(
-                request, _url(cohort_id, "/statements"), N_("Changes saved.")
-            )
-        return await self._statement_edit_page(
-            request, access, statement, outcome.context(), outcome.status_code
-        )
-
-    async def _set_archived(
-        self, request: Request, cohort_id: int, statement_id: int, archived: bool
-    ) -> Template | Redirect:
-        access = await cohort_access(request.user, cohort_id)
-        access.require_manager()
-        statement = await assessment.get_statement(cohort_id, statement_id)
-        outcome = await submit_form(
-            request,
-            VersionForm,
-            lambda value: assessment.update_statement(
-                cohort_id, statement_id, value.version, {"archived": archived}, request.user.id
-            ),
-        )
-        if not outcome.saved:
-            current = outcome.conflict or statement
-            return await self._statement_edit_page(
-                request,
-                access,
-                current,
-                {"form": current, "errors": outcome.form.errors, "conflict": outcome.conflict},
-                outcome.status_code,
-            )
-        message = (
-            N_("Statement archived: it is no longer rated. You can restore it at any time.")
-            if archived
-            else N_("Statement restored.")
-        )
-        return redirect_with_message(request, _url(cohort_id, "/statements"), message)
-
-    @post(
-        "/{cohort_id:int}/assessment/statements/{statement_id:int}/archive",
-        name="assessment_statement_archive",
-        status_code=303,
-    )
-    async def archive_statement(
-        self, request: Request, cohort_id: int, statement_id: int
-    ) -> Template | Redirect:
-        return await self._set_archived(request, cohort_id, statement_id, True)
-
-    @post(
-        "/{cohort_id:int}/assessment/statements/{statement_id:int}/restore",
-        name="assessment_statement_restore",
-        status_code=303,
-    )
-    async def restore_statement(
-        self, request: Request, cohort_id: int, statement_id: int
-    ) -> Template | Redirect:
-        return await self._set_archived(request, cohort_id, statement_id, False)
-
-    @post(
-        "/{cohort_id:int}/assessment/statements/{statement_id:int}/move",
-        name="assessment_statement_move",
-        status_code=303,
-    )
-    async def move_statement(
-        self, request: Request, cohort_id: int, statement_id: int
-    ) -> Template | Redirect:
-        access = await cohort_access(request.user, cohort_id)
-        access.require_manager()
-        await assessment.get_statement(cohort_id, statement_id)
-        outcome = await submit_form(
-            request,
-            MoveForm,
-            lambda value: assessment.move_statement(
-                cohort_id, statement_id, value.version, value.direction, request.user.id
-            ),
-        )
-        url = _url(cohort_id, "/statements")
-        if outcome.saved:
-            return redirect_with_message(request, url, N_("Order saved."))
-        return redirect_with_message(
-            request,
-            url,
-            N_("The list had changed meanwhile; nothing was moved. Please try again."),
-            category="error",
-        )

@@ -10,8 +10,7 @@ from litestar.response import Redirect, Template
 from app.i18n import N_
 from app.strategy import service
 from app.strategy.schemas import StrategyForm, ThemeForm
-from app.web.form_flow import FormOutcome, submit_form
-from app.web.forms import VersionForm
+from app.web.form_flow import FormOutcome, submit_archived, submit_form
 from app.web.guards import admin_only
 from app.web.rendering import redirect_with_message, render
 from app.web.theme_colours import PALETTE
@@ -184,22 +183,16 @@ class StrategyAdminController(Controller):
     ) -> Template | Redirect:
         strategy = await service.get_strategy(strategy_id)
         theme = await service.get_theme(strategy_id, theme_id)
-        outcome = await submit_form(
+        outcome = await submit_archived(
             request,
-            VersionForm,
-            lambda value: service.update_theme(
-                strategy_id, theme_id, value.version, {"archived": archived}, request.user.id
+            archived,
+            lambda version, values: service.update_theme(
+                strategy_id, theme_id, version, values, request.user.id
             ),
         )
         if not outcome.saved:
-            current = outcome.conflict or theme
-            return await self._theme_page(
-                request,
-                strategy,
-                current,
-                {"form": current, "errors": outcome.form.errors, "conflict": outcome.conflict},
-                outcome.status_code,
-            )
+            current, context = outcome.reshown(theme)
+            return await self._theme_page(request, strategy, current, context, outcome.status_code)
         message = (
             N_("Theme “{name}” archived. You can restore it at any time.")
             if archived

@@ -12,7 +12,7 @@ from litestar import Request
 from litestar.response import Template
 
 from app.service_errors import ConflictError, FieldErrors
-from app.web.forms import FormResult, ModelT, read_form
+from app.web.forms import FormResult, ModelT, VersionForm, read_form
 
 VALIDATE_FIELD = "_validate"
 ERROR_ID = "_error_id"  # the id of the element the inline error replaces
@@ -36,6 +36,12 @@ class FormOutcome(Generic[ModelT]):
 
     def context(self) -> dict[str, Any]:
         return {"form": self.form.data, "errors": self.form.errors, "conflict": self.conflict}
+
+    def reshown(self, item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """After a state-change button (archive, restore…) was not saved: the item to show again
+        (as someone else saved it meanwhile, if that was why) and its edit page's form context."""
+        current = self.conflict or item
+        return current, {"form": current, "errors": self.form.errors, "conflict": self.conflict}
 
     def inline_error(self) -> Template:
         name = self.validate_only or ""
@@ -66,3 +72,13 @@ async def submit_form(
             # The form now carries the saved version: saving again keeps the user's input.
             form.data["version"] = exc.current["version"]
     return outcome
+
+
+async def submit_archived(
+    request: Request, archived: bool, save: Callable[[int, dict[str, Any]], Awaitable[Any]]
+) -> FormOutcome[VersionForm]:
+    """An archive or restore button: its form holds only the version the page was shown with;
+    `save(version, {"archived": archived})` writes the change with the version check."""
+    return await submit_form(
+        request, VersionForm, lambda value: save(value.version, {"archived": archived})
+    )

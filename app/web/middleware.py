@@ -28,6 +28,16 @@ SESSION_LANGUAGE = "language"
 # How often activity is written back to the session: the idle timeout is exact to this much,
 # and most requests then need no session write at all.
 SESSION_TOUCH_SECONDS = 60
+# The header's unread count, taken before the handler runs (full-page GETs only).
+UNREAD_NOTIFICATIONS = "unread_notifications"
+
+
+def notifications_read(scope: Scope, count: int) -> None:
+    """The handler has marked `count` notifications read after the header's count was taken:
+    the page's header shows the count without them (no second query)."""
+    state = scope.get("state") or {}
+    if count and state.get(UNREAD_NOTIFICATIONS):
+        state[UNREAD_NOTIFICATIONS] = max(0, state[UNREAD_NOTIFICATIONS] - count)
 
 
 def security_headers(settings: Settings) -> list[tuple[bytes, bytes]]:
@@ -98,7 +108,7 @@ class RequestContextMiddleware(ASGIMiddleware):
                     and reading
                     and (b"hx-request", b"true") not in scope["headers"]
                 ):
-                    scope["state"]["unread_notifications"] = await unread_count(user.id)  # header
+                    scope["state"][UNREAD_NOTIFICATIONS] = await unread_count(user.id)  # header
                 scope["auth"] = None
                 i18n.activate(self._language(scope, session, user))
                 await next_app(scope, receive, send_wrapper)

@@ -1,6 +1,6 @@
 """Conversation in a real browser: a colleague thanks and comments on the demo employee's
 experiment (with htmx), the owner sees the unread count in the header, opens the
-notifications and the experiment, and marks them read. Also commenting without JavaScript."""
+notifications and the experiment, which marks them read. Also commenting without JavaScript."""
 
 from __future__ import annotations
 
@@ -104,11 +104,8 @@ def test_colleague_thanks_and_comments_and_owner_reads(
         link.click()
     assert path_of(owner) == experiment
     assert_accessible(owner)
-    expect(owner.locator("#conversation-unread")).to_be_visible()
-    with owner.expect_navigation():
-        owner.click("#conversation-unread button[type=submit]")
-    expect(owner.locator("#conversation-unread")).to_have_count(0)
-    assert_accessible(owner)
+    # Opening the experiment read its notifications: the notice says so, the header agrees.
+    expect(owner.locator("#conversation-new")).to_be_visible()
     assert unread_in_header(owner) == unread - about_this
     if os.environ.get("KOKEILU_SCREENSHOTS") == "1":
         visit(owner, experiment)

@@ -86,3 +86,23 @@ async def test_unread_count_in_the_header_is_one_query_whatever_the_count(client
     with count_queries() as htmx:
         await client.get("/", headers={"hx-request": "true"})
     assert htmx["queries"] == without - 1
+
+
+async def test_opening_an_experiment_marks_2_or_50_notifications_read_in_one_update(
+    client, employee
+):
+    actor = await make_user()
+    experiment = await make_experiment(employee, status="running")
+    url = f"/experiments/{experiment.id}"
+    nothing_new = await _queries(client, url)
+
+    async def opened_with(count: int) -> int:
+        for _ in range(count):
+            await conversation.notify([employee.id], "kudos", experiment.id, actor.id)
+        queries = await _queries(client, url)
+        assert await conversation.unread_count(employee.id) == 0
+        return queries
+
+    few = await opened_with(2)
+    assert await opened_with(50) == few
+    assert few == nothing_new + 2  # the one UPDATE and its audit entry

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from app.audit.tables import AuditLog
 from app.conversation import service as conversation
 from app.conversation.kudos import ALREADY_THANKED
-from app.conversation.tables import Kudos, Notification
+from app.conversation.tables import Comment, Kudos, Notification
 from app.i18n import gettext
 from tests.factories import make_department, make_experiment, make_user
 from tests.http.browser import client_signed_in_as, field_error, page, post_form
@@ -57,6 +57,34 @@ async def test_kudos_message_is_short(client, employee):
     assert field_error(soup, "message", prefix="k")
     assert soup.find(id="k-message").get_text() == "k" * 281
     assert await Kudos.count() == 0
+
+
+async def test_kudos_and_comments_answer_with_and_without_htmx(client, app, employee):
+    experiment = await make_experiment(await make_user(), status="running")
+    base = f"/experiments/{experiment.id}"
+    # Without JavaScript a problem comes back on a page of its own, the text kept
+    response = await post_form(client, f"{base}/kudos", {"message": "k" * 281})
+    assert response.status_code == 422
+    soup = page(response)
+    assert soup.select_one("html") and soup.find(id="k-message").get_text() == "k" * 281
+    response = await post_form(client, f"{base}/kudos", {"message": "Kiitos!"})
+    assert response.headers["location"] == f"{base}#kudos"
+    response = await post_form(client, f"{base}/comments", {"body": "Hyvä"})
+    comment = await Comment.objects().first()
+    assert response.headers["location"] == f"{base}#comment-{comment.id}"
+    # With htmx a colleague's thank-you returns the kudos part with its message
+    colleague = await client_signed_in_as(app, await make_user())
+    try:
+        response = await post_form(
+            colleague, f"{base}/kudos", {"message": "Kiitos"}, headers={"hx-request": "true"}
+        )
+    finally:
+        await colleague.__aexit__(None, None, None)
+    assert response.status_code == 200
+    soup = page(response)
+    assert soup.select_one("#kudos") and not soup.select_one("html")
+    assert len(soup.select("#kudos .kudos__item")) == 2
+    assert await Kudos.count() == 2
 
 
 async def test_no_kudos_to_own_experiment_or_to_drafts(client, employee):
@@ -139,17 +167,68 @@ async def test_unread_count_in_header_and_marking_read(client, app, employee):
         .get_text(strip=True)
         .startswith("1")
     )
-    # On the experiment page: the unread notice and "mark as read" for this experiment.
+    # Opening the experiment page reads the rest: its notice says so, its header has no count.
     detail = page(await client.get(f"/experiments/{experiment.id}"))
-    assert detail.select_one("#conversation-unread")
-    response = await post_form(
-        client,
-        "/notifications/read-all",
-        {"experiment": str(experiment.id), "next": f"/experiments/{experiment.id}"},
-    )
-    assert response.headers["location"] == f"/experiments/{experiment.id}"
-    assert page(await client.get("/")).select_one(".notification-count") is None
+    assert "1" in detail.select_one("#conversation-new").get_text()
+    assert detail.select_one(".notification-count") is None
     assert await Notification.count().where(Notification.read_at.is_null()) == 0
+    # and once read, the page has nothing new to say
+    assert (
+        page(await client.get(f"/experiments/{experiment.id}")).select_one("#conversation-new")
+        is None
+    )
+
+
+async def _unread(user_id: int) -> list[int]:
+    """The experiments this person's unread notifications are about, one entry each."""
+    rows = await Notification.select(Notification.experiment).where(
+        (Notification.recipient == user_id) & Notification.read_at.is_null()
+    )
+    return sorted(row["experiment"] for row in rows)
+
+
+async def test_opening_an_experiment_marks_its_notifications_read(client, app, employee):
+    colleague = await make_user()
+    first = await make_experiment(employee, status="running")
+    second = await make_experiment(employee, status="running")
+    actor = await make_user()
+    await conversation.notify([employee.id], "comment", first.id, actor.id)
+    await conversation.notify([employee.id], "kudos", first.id, actor.id)
+    await conversation.notify([employee.id], "comment", second.id, actor.id)
+    await conversation.notify([colleague.id], "comment", first.id, actor.id)
+    # Another person opening the experiment reads only their own notification about it
+    other = await client_signed_in_as(app, colleague)
+    try:
+        assert (await other.get(f"/experiments/{first.id}")).status_code == 200
+    finally:
+        await other.__aexit__(None, None, None)
+    assert await _unread(colleague.id) == []
+    assert await _unread(employee.id) == sorted([first.id, first.id, second.id])
+    # Editing a section with htmx is not opening the page
+    await client.get(f"/experiments/{first.id}?edit=basics", headers={"hx-request": "true"})
+    assert await _unread(employee.id) == sorted([first.id, first.id, second.id])
+
+    detail = page(await client.get(f"/experiments/{first.id}"))
+    assert await _unread(employee.id) == [second.id]
+    # The same page's header already counts without them, and the notice says what was new
+    assert detail.select_one(".notification-count").get_text(strip=True).startswith("1")
+    assert "2" in detail.select_one("#conversation-new").get_text()
+    reads = (
+        await AuditLog.select(AuditLog.actor, AuditLog.after)
+        .where(AuditLog.action == "read_on_open")
+        .output(load_json=True)
+    )
+    assert sorted((row["actor"], row["after"]["count"]) for row in reads) == sorted(
+        [(colleague.id, 1), (employee.id, 2)]
+    )
+    # The notifications page's own "mark as read" still works for the rest
+    listing = page(await client.get("/notifications"))
+    unread = listing.select(".notification--unread")
+    assert len(unread) == 1
+    notification_id = int(unread[0]["id"].removeprefix("notification-"))
+    response = await post_form(client, f"/notifications/{notification_id}/read")
+    assert response.status_code == 303
+    assert await _unread(employee.id) == []
 
 
 async def test_only_ones_own_notifications_can_be_marked_read(client, employee):
