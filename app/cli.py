@@ -8,6 +8,7 @@ import contextlib
 import getpass
 import io
 import sys
+from collections.abc import Awaitable, Callable
 
 import click
 
@@ -86,7 +87,9 @@ def purge_survey_comments() -> None:
 @main.command()
 @click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1, 10_000))
 def reindex(batch_size: int) -> None:
-    """Rebuild the learning library's search index from every experiment."""
+    """Rebuild the learning library's search index from every experiment, and check the
+    department and theme keys the strategy rollup groups by."""
+    from app.experiments.link_keys import refresh_all
     from app.library.indexing import reindex_all
 
     def progress(done: int, total: int) -> None:
@@ -94,6 +97,15 @@ def reindex(batch_size: int) -> None:
 
     count = asyncio.run(reindex_all(batch_size=batch_size, progress=progress))
     click.echo(f"Search index rebuilt: {count} experiment(s).")
+    fixed = asyncio.run(_in_write_transaction(refresh_all))
+    click.echo(f"Rollup keys checked: {fixed} experiment(s) corrected.")
+
+
+async def _in_write_transaction(work: Callable[[], Awaitable[int]]) -> int:
+    from app.db import write_transaction
+
+    async with write_transaction():
+        return await work()
 
 
 @main.command("create-user")

@@ -14,6 +14,7 @@ from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
 BUSY_TIMEOUT_SECONDS = 15
+SQLITE_MMAP_BYTES = 1 << 30  # at most 1 GiB of the database file mapped
 
 # Piccolo warns on every ILIKE under SQLite; LIKE is case-insensitive there already (for ASCII).
 warnings.filterwarnings("ignore", message=".*SQLite doesn't support ILIKE")
@@ -27,6 +28,10 @@ class TunedSQLiteConnection(sqlite3.Connection):
         self.execute("PRAGMA foreign_keys = ON")
         self.execute("PRAGMA synchronous = NORMAL")
         self.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+        # Read the file through memory mapping: a connection lives for one request, so its
+        # page cache starts empty each time; mapped pages need no read() and copy per page
+        # (the rollup reads ~10 MB of index at 100,000 experiments).
+        self.execute(f"PRAGMA mmap_size = {SQLITE_MMAP_BYTES}")
 
 
 def sqlite_path(url: str) -> Path:

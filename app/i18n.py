@@ -15,7 +15,7 @@ from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_group_symbol
 from babel.support import Translations
 
 from app.settings import LANGUAGES
@@ -117,7 +117,17 @@ def format_date(value: date | None, format: str = "medium") -> str:  # noqa: A00
 def format_number(value: float | int | None) -> str:
     if value is None:
         return ""
-    return format_decimal(value, locale=current_language())
+    language = current_language()
+    if type(value) is int and value >= 0:
+        # Babel's format_decimal takes ~70 µs; a rollup page shows ~500 counts. A whole
+        # non-negative number only needs the locale's group separator (tested against Babel).
+        return f"{value:,}".replace(",", _group_symbol(language))
+    return format_decimal(value, locale=language)
+
+
+@cache
+def _group_symbol(language: str) -> str:
+    return get_group_symbol(locale=language)
 
 
 def language_display_name(language: str) -> str:

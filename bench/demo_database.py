@@ -99,7 +99,14 @@ def demo_server_and_database(
     database, env = prepare_demo_database(experiments, database_url)
     if extra_data is not None:
         extra_data(env)
-    env = {**env, **(extra_env or {})}
+    with serve({**env, **(extra_env or {})}) as (base_url, pid):
+        yield base_url, database, pid
+
+
+@contextmanager
+def serve(env: dict[str, str]) -> Iterator[tuple[str, int]]:
+    """Serve the app with uvicorn (loopback only) on the database `env` names; yields the
+    base URL once /health answers, and the server's process id; stops the server afterwards."""
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory"]
@@ -115,7 +122,14 @@ def demo_server_and_database(
                     break
             except httpx.TransportError:
                 time.sleep(0.1)
-        yield base_url, database, server.pid
+        yield base_url, server.pid
     finally:
         server.terminate()
         server.wait()
+
+
+def existing_database(database_url: str) -> dict[str, str]:
+    """The environment to serve a database that is already migrated and filled."""
+    data_dir = Path(tempfile.mkdtemp(prefix="kokeilu_bench_"))
+    return {**os.environ, "DATA_DIR": str(data_dir), "DATABASE_URL": database_url,
+            "LOG_LEVEL": "WARNING"}  # fmt: skip

@@ -10,6 +10,7 @@ not only the database. Pages the app does not have (404) are reported as "not av
     uv run python bench/hr_pages.py                       # SQLite; PostgreSQL too when
                                                           # DATABASE_URL=postgres://… is set
     uv run python bench/hr_pages.py --engine postgres --sizes 10000 --requests 30
+    uv run python bench/hr_pages.py --database-url sqlite:////tmp/k/bench.sqlite3   # as it is
 """
 
 from __future__ import annotations
@@ -27,7 +28,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import httpx  # noqa: E402
 
 from app.demo.content import DEMO_PASSWORD, HR_EMAIL  # noqa: E402
-from bench.demo_database import demo_server, postgres_database  # noqa: E402
+from bench.demo_database import (  # noqa: E402
+    demo_server,
+    existing_database,
+    postgres_database,
+    serve,
+)
 
 PAGES = [
     ("browse, free text", "/experiments?q=asiakkaiden", False),
@@ -110,7 +116,16 @@ def main() -> None:
         default=os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
         help="the PostgreSQL server to make a throwaway database on",
     )
+    parser.add_argument(
+        "--database-url",
+        help="measure this database as it is (already migrated and filled, e.g. by "
+        "`kokeilu demo-data --experiments 100000`) instead of generating new ones",
+    )
     args = parser.parse_args()
+    if args.database_url:
+        with serve(existing_database(args.database_url)) as (base, _pid):
+            measure(base, args.requests, args.database_url.split(":", 1)[0])
+        return
     engines = args.engine or (
         ["sqlite", "postgres"] if args.postgres_url.startswith("postgres") and
         os.environ.get("DATABASE_URL", "").startswith("postgres") else ["sqlite"]

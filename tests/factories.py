@@ -62,6 +62,7 @@ async def make_theme(strategy: Strategy, **values: Any) -> Theme:
 
 async def make_experiment(owner: User, *, themes=(), departments=(), co_owners=(), **values: Any):
     """An experiment with its links, written directly (no audit): for reading tests."""
+    from app.experiments import link_keys
     from app.experiments.tables import (
         Experiment,
         ExperimentCoOwner,
@@ -86,6 +87,7 @@ async def make_experiment(owner: User, *, themes=(), departments=(), co_owners=(
         )
     for person in co_owners:
         await ExperimentCoOwner.insert(ExperimentCoOwner(experiment=experiment.id, user=person.id))
+    await link_keys.refresh(experiment.id)
     return experiment
 
 

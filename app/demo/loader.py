@@ -27,6 +27,7 @@ from app.demo.reflections import load_reflections_demo
 from app.demo.reviews import load_demo_reviews
 from app.demo.rollups import load_campaign_end
 from app.demo.surveys import load_demo_surveys
+from app.experiments import link_keys
 from app.experiments.tables import (
     CustomerGroup,
     Cycle,
@@ -68,6 +69,7 @@ async def load_demo_data() -> list[DemoSignIn]:
         await load_demo_reviews()
         await load_demo_surveys()
         await index_missing()  # the learning library's search index
+        await link_keys.refresh_all()  # the rollup's department and theme keys
     await load_reflections_demo()  # after the cohorts' demo: it fills in whatever cohorts exist
     return list(SIGN_INS)
 

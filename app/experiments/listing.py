@@ -125,14 +125,25 @@ def _helsinki_midnight(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=HELSINKI)
 
 
+NOT_DRAFTS = frozenset(STATUSES) - {"draft"}
+
+
 async def filter_condition(user: policies.Actor, filters: BrowseFilters) -> Any:
-    condition = visible_condition(user, await led_cohort_ids(user))
+    if filters.status and "draft" not in filters.status:
+        # No drafts asked for, and everything else that is not deleted is open to everyone
+        # signed in (policies.can_view_experiment): the visibility test can go, which saves
+        # the database a test per experiment (the rollup counts 100,000 of them).
+        condition = Experiment.deleted_at.is_null()
+    else:
+        condition = visible_condition(user, await led_cohort_ids(user))
     if filters.theme:
         condition &= _linked(ExperimentTheme, "theme", filters.theme)
     if filters.department:
         subtree = [filters.department, *await organisation.descendant_ids(filters.department)]
         condition &= _linked(ExperimentDepartment, "department", subtree)
-    if filters.status:
+    if set(filters.status) == NOT_DRAFTS:
+        condition &= Experiment.status != "draft"  # one comparison instead of a list lookup
+    elif filters.status:
         condition &= Experiment.status.is_in(filters.status)
     if filters.outcome:
         condition &= Experiment.outcome.is_in(filters.outcome)

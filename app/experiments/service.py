@@ -15,6 +15,7 @@ from app.accounts.tables import User
 from app.audit import service as audit
 from app.cohorts.access import led_cohort_ids
 from app.cohorts.picker import check_cohort_choice
+from app.experiments import link_keys
 from app.experiments.tables import (
     CustomerGroup,
     Cycle,
@@ -61,16 +62,28 @@ def visible_condition(user: policies.Actor, led_cohorts: Collection[int] = ()) -
     alive = Experiment.deleted_at.is_null()
     if user.is_admin:
         return alive
+    columns = (Experiment.id, Experiment.status, Experiment.owner, Experiment.cohort)
+    return alive & undeleted_visible_condition(user, led_cohorts, *columns)
+
+
+def undeleted_visible_condition(
+    user: policies.Actor,
+    led_cohorts: Collection[int],
+    id_column: Any,
+    status: Any,
+    owner: Any,
+    cohort: Any,
+) -> Any:
+    """Which experiments that are not deleted a user other than an admin sees: any but a draft;
+    a draft if they own it, co-own it or lead its cohort. The columns are the experiment's, or
+    the library's copies of them in its search documents."""
     co_owned = ExperimentCoOwner.select(ExperimentCoOwner.experiment).where(
         ExperimentCoOwner.user == user.id
     )
-    visible = Or(
-        Or(Experiment.status != "draft", Experiment.owner == user.id),
-        Experiment.id.is_in(co_owned),
-    )
+    visible = Or(Or(status != "draft", owner == user.id), id_column.is_in(co_owned))
     if led_cohorts:
-        visible = Or(visible, Experiment.cohort.is_in(sorted(led_cohorts)))
-    return alive & visible
+        visible = Or(visible, cohort.is_in(sorted(led_cohorts)))
+    return visible
 
 
 @dataclass
@@ -243,6 +256,8 @@ async def _replace_links(experiment_id: int, name: str, ids: list[Any]) -> None:
         await table.insert(
             *[table(**{"experiment": experiment_id, column: value}) for value in unique]
         )
+    if name in ("themes", "departments"):
+        await link_keys.refresh(experiment_id)
 
 
 async def _add_departments_of(experiment_id: int, people: set[int]) -> None:
@@ -263,6 +278,7 @@ async def _add_departments_of(experiment_id: int, people: set[int]) -> None:
                 for department in missing
             ]
         )
+        await link_keys.refresh(experiment_id)
 
 
 # --- writes -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from app.experiments.vocabulary import DECISIONS, OUTCOMES
 from app.i18n import HELSINKI
 from app.rollups import cache as rollup_cache
+from app.rollups import service
 from app.rollups.schemas import RollupFilters
 from app.rollups.service import COUNTED_STATUSES, campaign_figures, compute_rollup
 from tests.factories import (
@@ -306,6 +307,12 @@ async def test_every_figure_matches_an_independent_count():
         await compute_rollup(RollupFilters(start=short_start, end=short_end), viewer),
         expected(world, short_start, short_end),
     )
+    # A period that holds every experiment of the strategy: the counts skip the day test.
+    wide_start, wide_end = date(2020, 1, 1), date(2029, 12, 31)
+    wide = RollupFilters(strategy=world.strategy.id, start=wide_start, end=wide_end)
+    assert not await service._period_needed(wide)
+    assert await service._period_needed(wide.model_copy(update={"start": START, "end": END}))
+    assert_matches(await compute_rollup(wide, viewer), expected(world, wide_start, wide_end))
 
 
 async def test_helsinki_months_and_period_boundaries():
