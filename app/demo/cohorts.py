@@ -13,6 +13,7 @@ from app.audit.tables import AuditLog
 from app.cohorts.tables import Cohort, CohortLead, CohortParticipant, CohortTheme, WorkshopDay
 from app.demo.content import CURRENT_STRATEGY, DEPARTMENTS, EMAIL_DOMAIN, LEAD_EMAIL, USERS
 from app.experiments.tables import Experiment
+from app.library.indexing import reindex_experiment
 from app.strategy.tables import Strategy, Theme
 
 SEED = 2026
@@ -233,6 +234,8 @@ async def _load_cohort(
     chosen = [row["id"] for row in candidates if rng.random() < spec.share_of_experiments]
     if chosen:
         await Experiment.update(cohort=cohort.id).where(Experiment.id.is_in(chosen))
+        for experiment_id in chosen:  # the library's copy of the cohort (its lead sees drafts)
+            await reindex_experiment(experiment_id)
     await AuditLog.insert(
         AuditLog(
             actor=lead_ids[0],

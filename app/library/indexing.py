@@ -8,7 +8,8 @@ tokeniser without diacritic folding; PostgreSQL `simple` configuration), so both
 exactly the same documents.
 
 Call `reindex_experiment` inside the write transaction of any change to an experiment's
-searchable text (create, section edits, status changes, soft delete and restore)."""
+searchable text or to a column the document copies (LISTED_FIELDS: create, section edits,
+status changes, soft delete and restore, a new cohort)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ LANGUAGES = ("fi", "sv", "en")
 FALLBACK_LANGUAGE = "fi"
 # What the library searches: the experiment's own words about the problem and what came of it.
 SEARCHED_FIELDS = ("title", "problem", "hypothesis", "result", "learning")
+# Copied as they are into the document; with `learning` they give its `learned` flag.
+LISTED_FIELDS = ("status", "created_at", "owner", "cohort")
 # Letters and digits; "_" and punctuation separate words, as in both databases' tokenisers.
 WORD = re.compile(r"[^\W_]+")
 DETECTION_SAMPLE = 1000  # characters: enough to tell fi, sv and en apart, and quick
@@ -157,8 +160,18 @@ def experiment_text(row: dict[str, Any]) -> str:
     return "\n".join(row.get(name) or "" for name in SEARCHED_FIELDS)
 
 
+def listed_values(row: dict[str, Any]) -> dict[str, Any]:
+    """The document's copies of the experiment columns the library lists by: who may see it
+    (status, owner, cohort) and its order (learned: completed with a learning, created_at).
+    `learned` is the SQL `status = 'completed' AND learning <> ''` of the listing."""
+    return {
+        **{name: row[name] for name in LISTED_FIELDS},
+        "learned": row["status"] == "completed" and row["learning"] != "",
+    }
+
+
 def document_values(row: dict[str, Any]) -> dict[str, Any]:
-    """The search document of one experiment row: its language and lemmas."""
+    """The search document of one experiment row: its language and lemmas, and the copies."""
     text = experiment_text(row)
     language = detect_language(text)
     return {
@@ -166,6 +179,7 @@ def document_values(row: dict[str, Any]) -> dict[str, Any]:
         "language": language,
         "lemmas": " ".join(lemmatise(text, language)),
         "updated_at": datetime.now(UTC),
+        **listed_values(row),
     }
 
 
@@ -184,7 +198,7 @@ def query_alternatives(query: str, limit: int = 12) -> list[set[str]]:
 _COLUMNS = (
     Experiment.id,
     Experiment.deleted_at,
-    *(getattr(Experiment, f) for f in SEARCHED_FIELDS),
+    *(getattr(Experiment, f) for f in SEARCHED_FIELDS + LISTED_FIELDS),
 )
 
 
@@ -197,10 +211,9 @@ async def reindex_experiment(experiment_id: int) -> None:
         )
         return
     values = document_values(row)
+    changes = {key: value for key, value in values.items() if key != "experiment"}
     updated = (
-        await ExperimentSearchDocument.update(
-            language=values["language"], lemmas=values["lemmas"], updated_at=values["updated_at"]
-        )
+        await ExperimentSearchDocument.update(changes)
         .where(ExperimentSearchDocument.experiment == experiment_id)
         .returning(ExperimentSearchDocument.id)
     )

@@ -8,6 +8,7 @@ departments, and the language of their search documents."""
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,7 @@ from piccolo.querystring import QueryString
 from pydantic import field_validator
 
 from app import policies
+from app.cohorts.access import led_cohort_ids
 from app.db import engine
 from app.experiments.listing import (
     LIST_COLUMNS,
@@ -23,7 +25,7 @@ from app.experiments.listing import (
     _attach_links,
     filter_condition,
 )
-from app.experiments.service import visible_condition
+from app.experiments.service import undeleted_visible_condition, visible_condition
 from app.experiments.tables import Experiment, ExperimentDepartment
 from app.library.indexing import (
     FALLBACK_LANGUAGE,
@@ -122,10 +124,16 @@ class LibraryFilters(BrowseFilters):
 class TextMatch:
     """The matching experiments as a common table expression `hits(id[, rank])`; it is
     MATERIALIZED so that the full-text index drives the query (the database must not
-    probe the index once per experiment row)."""
+    probe the index once per experiment row). And the same matches joined to their search
+    documents (`documents` is a FROM … WHERE, `score` the rank there), for the listing that
+    needs nothing from the experiment rows."""
 
     ranked: QueryString  # hits(id, rank): rank ascending, the best match first
     unranked: QueryString  # hits(id): for counting
+    documents: QueryString
+    score: QueryString
+    # PostgreSQL counts the hits best with the page, as a window; SQLite with its own COUNT.
+    windowed: bool
 
     def query(self, sql: str, *args: Any, ranked: bool = True) -> QueryString:
         """`sql` (which joins `hits`) prefixed with the hits."""
@@ -171,6 +179,15 @@ def text_match(alternatives: list[set[str]], any_word: bool = False) -> TextMatc
                 "WHERE experiment_search_fts MATCH {}",
                 expression,
             ),
+            # The covering index experiment_search_document_listing answers the join.
+            documents=QueryString(
+                'experiment_search_fts JOIN "experiment_search_document" ON '
+                '"experiment_search_document"."experiment" = experiment_search_fts.rowid '
+                "WHERE experiment_search_fts MATCH {}",
+                expression,
+            ),
+            score=QueryString("bm25(experiment_search_fts)"),
+            windowed=False,
         )
     tsquery = _tsquery(alternatives, any_word)
     return TextMatch(
@@ -186,31 +203,63 @@ def text_match(alternatives: list[set[str]], any_word: bool = False) -> TextMatc
             "WHERE lemma_vector @@ to_tsquery('simple', {})",
             tsquery,
         ),
+        documents=QueryString(
+            "\"experiment_search_document\", to_tsquery('simple', {}) AS query "
+            "WHERE lemma_vector @@ query",
+            tsquery,
+        ),
+        score=QueryString("-ts_rank(lemma_vector, query, 1)"),
+        windowed=True,
     )
 
 
-LEARNED_FIRST = QueryString(
-    'CASE WHEN "experiment"."status" = \'completed\' AND "experiment"."learning" <> \'\' '
-    "THEN 0 ELSE 1 END"
-)
-NEWEST = QueryString('"experiment"."created_at" DESC, "experiment"."id" DESC')
-# "Most kudos": the live (not withdrawn) thank-yous of app/conversation's Kudos table.
-KUDOS_COUNT = QueryString(
-    '(SELECT COUNT(*) FROM "kudos" WHERE "kudos"."experiment" = "experiment"."id" '
-    'AND "kudos"."deleted_at" IS NULL) DESC'
-)
+@dataclass(frozen=True)
+class OrderKeys:
+    """The sort keys over the experiment table, or over the hits' search documents."""
+
+    learned_first: QueryString
+    newest: QueryString
+    kudos: QueryString
 
 
-def _order(sort: str, match: TextMatch | None) -> QueryString:
-    keys: list[QueryString] = []
+EXPERIMENT_KEYS = OrderKeys(
+    learned_first=QueryString(
+        'CASE WHEN "experiment"."status" = \'completed\' AND "experiment"."learning" <> \'\' '
+        "THEN 0 ELSE 1 END"
+    ),
+    newest=QueryString('"experiment"."created_at" DESC, "experiment"."id" DESC'),
+    # "Most kudos": the live (not withdrawn) thank-yous of app/conversation's Kudos table.
+    kudos=QueryString(
+        '(SELECT COUNT(*) FROM "kudos" WHERE "kudos"."experiment" = "experiment"."id" '
+        'AND "kudos"."deleted_at" IS NULL) DESC'
+    ),
+)
+# The same keys over the documents' copies (`learned` is the condition above), as columns of
+# the derived table `hits` (see _document_hits); the kudos are counted once for all the hits
+# (GIVEN_KUDOS) rather than once per hit.
+DOCUMENT_KEYS = OrderKeys(
+    learned_first=QueryString("CASE WHEN hits.learned THEN 0 ELSE 1 END"),
+    newest=QueryString("hits.created_at DESC, hits.id DESC"),
+    kudos=QueryString("COALESCE(given.n, 0) DESC"),
+)
+GIVEN_KUDOS = QueryString(
+    ' LEFT JOIN (SELECT "kudos"."experiment" AS experiment, COUNT(*) AS n FROM "kudos" '
+    'WHERE "kudos"."deleted_at" IS NULL GROUP BY "kudos"."experiment") AS given '
+    "ON given.experiment = hits.id"
+)
+NEWEST = EXPERIMENT_KEYS.newest
+
+
+def _order(sort: str, rank: QueryString | None, keys: OrderKeys = EXPERIMENT_KEYS) -> QueryString:
+    chosen: list[QueryString] = []
     if sort == "learnings":
-        keys.append(LEARNED_FIRST)
+        chosen.append(keys.learned_first)
     if sort == "kudos":
-        keys.append(KUDOS_COUNT)
-    if match is not None and sort != "newest":
-        keys.append(RANK)
-    keys.append(NEWEST)
-    return QueryString(", ".join("{}" for _ in keys), *keys)
+        chosen.append(keys.kudos)
+    if rank is not None and sort != "newest":
+        chosen.append(rank)
+    chosen.append(keys.newest)
+    return QueryString(", ".join("{}" for _ in chosen), *chosen)
 
 
 # --- search -----------------------------------------------------------------------------
@@ -232,20 +281,26 @@ async def search(
     sort = filters.sort
     alternatives = query_alternatives(filters.q)
     # The text is searched through the index, not with the browse page's LIKE.
-    condition = await filter_condition(user, filters.model_copy(update={"q": ""}))
+    browse = filters.model_copy(update={"q": ""})
     match = text_match(alternatives) if alternatives else None
-    where = condition.querystring
-    page = max(1, filters.page)
-    # With words, the count comes with the page (one pass over the matches); without, a plain
-    # COUNT is cheaper than a window over every visible experiment.
-    found = await _page_ids(match, where, sort, per_page, page) if match else []
-    if found:
-        total = found[0]["n"]
-    else:  # no words, no hits, or a page past the last: count, then show the last page
-        total = await _count(match, where)
-        page = min(page, max(1, -(-total // per_page)))
-        if total:
-            found = await _page_ids(match, where, sort, per_page, page)
+    if match and not browse.model_copy(update={"status": []}).is_filtered():
+        # Words alone (or with statuses): the hits' search documents have all the listing needs.
+        condition = await _document_condition(user, browse.status)
+        listing = Listing(
+            lambda *a: _document_page_ids(match, condition, sort, *a),
+            lambda: _document_count(match, condition),
+            windowed=match.windowed,
+        )
+    else:
+        where = (await filter_condition(user, browse)).querystring
+        listing = Listing(
+            lambda *a: _page_ids(match, where, sort, *a),
+            lambda: _count(match, where),
+            # With words, the count comes with the page (one pass over the matches); without,
+            # a plain COUNT is cheaper than a window over every visible experiment.
+            windowed=bool(match),
+        )
+    found, total, page = await listing.page(per_page, max(1, filters.page))
     pages = max(1, -(-total // per_page))
     ids = [row["id"] for row in found]
     rows = await _rows_in_order(ids)
@@ -255,27 +310,54 @@ async def search(
     )
 
 
+@dataclass
+class Listing:
+    """How to get one page of ids in order, `page_ids(per_page, page, counted)`, and the
+    total, `count()` (a row with `n`, and whatever else the page query can use). Without
+    `counted` the page query counts too, as a window: each row has the total `n`."""
+
+    page_ids: Callable[[int, int, dict[str, Any] | None], Awaitable[list[dict[str, Any]]]]
+    count: Callable[[], Awaitable[dict[str, Any]]]
+    windowed: bool
+
+    async def page(self, per_page: int, page: int) -> tuple[list[dict[str, Any]], int, int]:
+        """The page's ids, the total and the page shown: a page past the last shows the last."""
+        found = await self.page_ids(per_page, page, None) if self.windowed else []
+        if found:
+            return found, found[0]["n"], page
+        # No window, no hits, or a page past the last: count, then fetch the page.
+        counted = await self.count()
+        total = counted["n"]
+        page = min(page, max(1, -(-total // per_page)))
+        return (await self.page_ids(per_page, page, counted) if total else []), total, page
+
+
 async def _page_ids(
-    match: TextMatch | None, where: QueryString, sort: str, per_page: int, page: int
+    match: TextMatch | None,
+    where: QueryString,
+    sort: str,
+    per_page: int,
+    page: int,
+    counted: dict[str, Any] | None,
 ) -> list[dict[str, Any]]:
-    """One page of ids in order; with words each also has the total number of matches `n`:
+    """One page of ids in order; uncounted, each also has the total number of matches `n`:
     the count is a window over the same rows, so the matches are found and joined once, not
     twice. Without words a window over every visible experiment is slower than a COUNT."""
     sql = (
         'SELECT "experiment"."id" AS id{} FROM "experiment" {} WHERE {} '
         "ORDER BY {} LIMIT {} OFFSET {}"
     )
-    args = (where, _order(sort, match), per_page, (page - 1) * per_page)
+    args = (where, _order(sort, RANK if match else None), per_page, (page - 1) * per_page)
+    window = QueryString(", COUNT(*) OVER () AS n" if counted is None else "")
     if match:
         # The newest order needs no scores: bm25 / ts_rank of every hit would be wasted.
-        window, join = QueryString(", COUNT(*) OVER () AS n"), QueryString(HITS_JOIN)
         return await engine().run_querystring(
-            match.query(sql, window, join, *args, ranked=sort != "newest")
+            match.query(sql, window, QueryString(HITS_JOIN), *args, ranked=sort != "newest")
         )
-    return await engine().run_querystring(QueryString(sql, QueryString(""), QueryString(""), *args))
+    return await engine().run_querystring(QueryString(sql, window, QueryString(""), *args))
 
 
-async def _count(match: TextMatch | None, where: QueryString) -> int:
+async def _count(match: TextMatch | None, where: QueryString) -> dict[str, Any]:
     sql = 'SELECT COUNT(*) AS n FROM "experiment" {} WHERE {}'
     if match:
         counted = await engine().run_querystring(
@@ -283,7 +365,91 @@ async def _count(match: TextMatch | None, where: QueryString) -> int:
         )
     else:
         counted = await engine().run_querystring(QueryString(sql, QueryString(""), where))
-    return counted[0]["n"]
+    return counted[0]
+
+
+# --- words alone: from the search documents ---------------------------------------------------
+
+
+async def _document_condition(user: policies.Actor, statuses: list[str]) -> QueryString:
+    """filter_condition's visibility rule and status filter over the documents' copies. A
+    deleted experiment has no document."""
+    D = ExperimentSearchDocument
+    conditions = []
+    if not user.is_admin:
+        led = await led_cohort_ids(user)
+        columns = (D.experiment, D.status, D.owner, D.cohort)
+        conditions.append(undeleted_visible_condition(user, led, *columns).querystring)
+    if statuses:
+        conditions.append(D.status.is_in(statuses).querystring)
+    return QueryString(" AND ".join(["1 = 1"] + ["({})"] * len(conditions)), *conditions)
+
+
+def _document_hits(
+    match: TextMatch, condition: QueryString, score: bool, fence: bool
+) -> QueryString:
+    """The hits that meet the condition, with their listing columns, as the derived table
+    `hits`. `fence` keeps PostgreSQL from merging it into the query around it, so that a
+    window there holds these few columns rather than every hit's tsvector."""
+    return QueryString(
+        '(SELECT "experiment_search_document"."experiment" AS id, '
+        '"experiment_search_document"."learned" AS learned, '
+        '"experiment_search_document"."created_at" AS created_at, {} AS rank '
+        "FROM {} AND {}{}) AS hits",
+        match.score if score else QueryString("NULL"),
+        match.documents,
+        condition,
+        QueryString(" OFFSET 0" if fence else ""),
+    )
+
+
+LEARNED = QueryString(' AND "experiment_search_document"."learned"')
+NOT_LEARNED = QueryString(' AND NOT "experiment_search_document"."learned"')
+
+
+async def _document_page_ids(
+    match: TextMatch,
+    condition: QueryString,
+    sort: str,
+    per_page: int,
+    page: int,
+    counted: dict[str, Any] | None,
+) -> list[dict[str, Any]]:
+    ranked = sort != "newest"  # the newest order needs no scores
+    offset, part = (page - 1) * per_page, QueryString("")
+    learned = (counted or {}).get("learned")
+    if sort == "learnings" and learned is not None:
+        # The learned hits come first: a page among them, or after them all, needs only those
+        # (or only the others) scored and sorted. A page across the boundary needs both.
+        if offset + per_page <= learned:
+            part = LEARNED
+        elif offset >= learned:
+            part, offset = NOT_LEARNED, offset - learned
+    return await engine().run_querystring(
+        QueryString(
+            "SELECT hits.id AS id{} FROM {}{} ORDER BY {} LIMIT {} OFFSET {}",
+            QueryString(", COUNT(*) OVER () AS n" if counted is None else ""),
+            _document_hits(
+                match, QueryString("{}{}", condition, part), score=ranked, fence=counted is None
+            ),
+            GIVEN_KUDOS if sort == "kudos" else QueryString(""),
+            _order(sort, RANK, DOCUMENT_KEYS),
+            per_page,
+            offset,
+        )
+    )
+
+
+async def _document_count(match: TextMatch, condition: QueryString) -> dict[str, Any]:
+    """The number of hits `n`, and of those completed with a learning `learned`."""
+    counted = await engine().run_querystring(
+        QueryString(
+            "SELECT COUNT(*) AS n, SUM(CASE WHEN hits.learned THEN 1 ELSE 0 END) AS learned "
+            "FROM {}",
+            _document_hits(match, condition, score=False, fence=False),
+        )
+    )
+    return counted[0]
 
 
 async def _rows_in_order(ids: list[int]) -> list[dict[str, Any]]:
