@@ -77,7 +77,7 @@ def demo_server(
     extra_data: Callable[[dict[str, str]], None] | None = None,
 ) -> Iterator[str]:
     """Serve the app with uvicorn on a fresh demo database (loopback only), with `experiments`
-    generated experiments; yields the base URL once /health answers, and stops the server
+    generated experiments; yields the base URL once /ready answers, and stops the server
     afterwards. `database_url`: an empty PostgreSQL database to use instead of SQLite;
     `extra_data(env)` may add rows first."""
     with demo_server_and_database(
@@ -103,10 +103,24 @@ def demo_server_and_database(
         yield base_url, database, pid
 
 
+def wait_until_ready(base_url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base_url}/ready").status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"{base_url} was not ready within {seconds:.0f} s")
+
+
 @contextmanager
 def serve(env: dict[str, str]) -> Iterator[tuple[str, int]]:
     """Serve the app with uvicorn (loopback only) on the database `env` names; yields the
-    base URL once /health answers, and the server's process id; stops the server afterwards."""
+    base URL once /ready answers (started, word lists loaded: their loading thread would
+    otherwise compete with the first measured requests), and the server's process id; stops
+    the server afterwards."""
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory"]
@@ -116,12 +130,7 @@ def serve(env: dict[str, str]) -> Iterator[tuple[str, int]]:
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):
-            try:
-                if httpx.get(f"{base_url}/health").status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
+        wait_until_ready(base_url)
         yield base_url, server.pid
     finally:
         server.terminate()

@@ -28,7 +28,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.demo_database import _free_port  # noqa: E402
+from bench.demo_database import _free_port, wait_until_ready  # noqa: E402
 
 HR_DIRECTOR = "nina.holopainen@varkaus.example"
 PASSWORD = "kokeilu-demo-2026"  # noqa: S105 - the demo sign-in, printed by `kokeilu demo-data`
@@ -89,12 +89,7 @@ def measure(env: dict[str, str], requests: int) -> dict[str, list[float]]:
     base = f"http://127.0.0.1:{port}"
     issued: list[str] = []
     try:
-        for _ in range(200):
-            try:
-                if httpx.get(f"{base}/health").status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
+        wait_until_ready(base)
         with httpx.Client(base_url=base, timeout=120) as client:
             client.get("/sign-in")
             client.post(

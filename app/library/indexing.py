@@ -89,6 +89,10 @@ def load_dictionary(language: str) -> None:
             _loaded.add(language)
 
 
+def dictionaries_loaded() -> bool:
+    return _loaded.issuperset(LANGUAGES)
+
+
 def warm_up() -> None:
     """Load every dictionary (the app does this in a background thread when it starts)."""
     for language in LANGUAGES:

@@ -11,6 +11,7 @@ import asyncio
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote_plus
 
@@ -66,10 +67,8 @@ def _table(table: Any) -> str:
 # --- links to the browse page -------------------------------------------------------------
 
 
-def browse_filters(filters: RollupFilters, **changes: Any) -> BrowseFilters:
-    """The browse filters that list exactly the experiments the rollup counts (the period is
-    the day the experiment was logged, in Helsinki time), with some of them changed."""
-    values: dict[str, Any] = {
+def _link_values(filters: RollupFilters) -> dict[str, Any]:
+    return {
         "strategy": filters.strategy,
         "created_from": filters.start,
         "created_to": filters.end,
@@ -78,34 +77,57 @@ def browse_filters(filters: RollupFilters, **changes: Any) -> BrowseFilters:
         "cohort": filters.cohort,
         "status": COUNTED_STATUSES,
     }
-    values.update(changes)
-    return BrowseFilters(**values)
+
+
+def browse_filters(filters: RollupFilters, **changes: Any) -> BrowseFilters:
+    """The browse filters that list exactly the experiments the rollup counts (the period is
+    the day the experiment was logged, in Helsinki time), with some of them changed."""
+    return BrowseFilters(**{**_link_values(filters), **changes})
 
 
 PLAIN = re.compile(r"[A-Za-z0-9_.-]*")
 NOT_IN_LINKS = frozenset({"sort", "page", "q"})
+LINKED_FIELDS = [name for name in BrowseFilters.model_fields if name not in NOT_IN_LINKS]
 
 
-def _encoded(value: str) -> str:
-    """`quote_plus` only where needed: ids, dates and codes are already safe, and a rollup
-    has hundreds of links (urlencode quoted every character of each, a third of the time)."""
-    return value if PLAIN.fullmatch(value) else quote_plus(value)
+@lru_cache(maxsize=4096, typed=True)
+def _param(name: str, item: Any) -> str:
+    """`name=value`, with `quote_plus` only where needed: ids, dates and codes are already
+    safe, and a rollup has hundreds of links (urlencode quoted every character of each)."""
+    text = item.isoformat() if isinstance(item, date) else str(item)
+    return f"{name}={text if PLAIN.fullmatch(text) else quote_plus(text)}"
+
+
+def _field(name: str, value: Any) -> str:
+    items = value if isinstance(value, list) else (value,)
+    return "&".join(_param(name, item) for item in items if item is not None and item != "")
+
+
+def _joined(parts: dict[str, str]) -> str:
+    return f"{BROWSE_URL}?{'&'.join(parts[name] for name in LINKED_FIELDS if parts.get(name))}"
 
 
 def browse_url(filters: BrowseFilters) -> str:
-    params: list[str] = []
-    for name, value in vars(filters).items():
-        if name in NOT_IN_LINKS:
-            continue
-        for item in value if isinstance(value, list) else [value]:
-            if item is not None and item != "":
-                text = item.isoformat() if isinstance(item, date) else str(item)
-                params.append(f"{name}={_encoded(text)}")
-    return f"{BROWSE_URL}?{'&'.join(params)}"
+    return _joined({name: _field(name, value) for name, value in vars(filters).items()})
 
 
-def _cell(count: int, filters: BrowseFilters | None) -> Cell:
-    return Cell(count=count, url=browse_url(filters) if filters else "")
+class Links:
+    """The browse-page links of one rollup: `links(**changes)` is
+    `browse_url(browse_filters(filters, **changes))`, made without building and validating
+    filters for each of a page's ~500 links. The unchanged filters are encoded once; the
+    changes come from the rollup's own ids, dates and codes (tests/unit/test_rollup_links.py
+    checks that both ways give the same links)."""
+
+    def __init__(self, filters: RollupFilters) -> None:
+        self._parts = {name: _field(name, value) for name, value in _link_values(filters).items()}
+
+    def __call__(self, **changes: Any) -> str:
+        changed = {name: _field(name, value) for name, value in changes.items()}
+        return _joined({**self._parts, **changed})
+
+
+def _cell(count: int, url: str = "") -> Cell:
+    return Cell.model_construct(count=count, url=url)
 
 
 # --- the pieces ---------------------------------------------------------------------------
@@ -301,7 +323,7 @@ def _breakdowns(
     filters: RollupFilters, themes: list[ThemeColumn], counts: Counts
 ) -> list[Breakdown]:
     """Status, outcome and decision per theme and for all themes, each linked to its list."""
-    result = []
+    links, result = Links(filters), []
     for theme_id in [*(theme.id for theme in themes), None]:
         found = counts.breakdown.get(theme_id, {"status": {}, "outcome": {}, "decision": {}})
         base = {"theme": [theme_id] if theme_id else filters.theme}
@@ -310,7 +332,7 @@ def _breakdowns(
             return {
                 code: _cell(
                     found[kind].get(code, 0),
-                    browse_filters(filters, **base, **{kind: [code]}) if code else None,
+                    links(**base, **{kind: [code]}) if code else "",
                 )
                 for code in codes
             }
@@ -401,34 +423,22 @@ async def _trend(viewer: policies.Actor, filters: RollupFilters, today: date) ->
     months = _months(filters.start, min(filters.end, max(today, filters.start)))
     if not months:
         return []
-    finished_filters = browse_filters(
-        filters,
-        created_from=None,
-        created_to=None,
-        status=["completed"],
-        completed_from=filters.start,
-        completed_to=filters.end,
-    )
+    links = Links(filters)
+    finished_changes = {"created_from": None, "created_to": None, "status": ["completed"]}
     started = await filter_condition(
         viewer, browse_filters(filters, created_from=None, created_to=None)
     )
-    finished = await filter_condition(
-        viewer, finished_filters.model_copy(update={"completed_from": None, "completed_to": None})
-    )
+    finished = await filter_condition(viewer, browse_filters(filters, **finished_changes))
     points, bounds = [], []
     for month in months:
         month_end = (month + timedelta(days=32)).replace(day=1) - timedelta(days=1)
         day_from, day_to = max(month, filters.start), min(month_end, filters.end)
         bounds += [_midnight(day_from), _midnight(day_to + timedelta(days=1))]
-        started_filters = browse_filters(filters, created_from=day_from, created_to=day_to)
-        completed_filters = finished_filters.model_copy(
-            update={"completed_from": day_from, "completed_to": day_to}
-        )
+        started_url = links(created_from=day_from, created_to=day_to)
+        completed_url = links(**finished_changes, completed_from=day_from, completed_to=day_to)
         points.append(
             MonthPoint(
-                month=month,
-                started=Cell(count=0, url=browse_url(started_filters)),
-                completed=Cell(count=0, url=browse_url(completed_filters)),
+                month=month, started=_cell(0, started_url), completed=_cell(0, completed_url)
             )
         )
     moment = "CAST({} AS timestamptz)" if engine().engine_type == "postgres" else "{}"
@@ -466,6 +476,7 @@ def _department_rows(
 ) -> list[DepartmentRow]:
     """The department tree depth-first (by Finnish name), from the chosen department down.
     Archived departments show only while something is counted for them."""
+    links = Links(filters)
     children: dict[int | None, list[dict[str, Any]]] = {}
     for row in rows:
         children.setdefault(row["parent"], []).append(row)
@@ -490,11 +501,11 @@ def _department_rows(
                 cells={
                     theme.id: _cell(
                         counts.cells.get((department, theme.id), 0),
-                        browse_filters(filters, department=department, theme=[theme.id]),
+                        links(department=department, theme=[theme.id]),
                     )
                     for theme in themes
                 },
-                total=_cell(total, browse_filters(filters, department=department)),
+                total=_cell(total, links(department=department)),
                 people=staff,
                 involved=involved,
             )
@@ -601,6 +612,7 @@ async def _compute(filters: RollupFilters, viewer: policies.Actor, today: date) 
         _kudos(condition),
         _departments(),
     )
+    links = Links(filters)
     organisation_people = people.get(None, (0, 0))
     if filters.department:
         organisation_people = people.get(filters.department, (0, 0))
@@ -610,12 +622,10 @@ async def _compute(filters: RollupFilters, viewer: policies.Actor, today: date) 
         themes=themes,
         departments=_department_rows(filters, themes, counts, people, departments),
         theme_totals={
-            theme.id: _cell(
-                counts.themes.get(theme.id, 0), browse_filters(filters, theme=[theme.id])
-            )
+            theme.id: _cell(counts.themes.get(theme.id, 0), links(theme=[theme.id]))
             for theme in themes
         },
-        total=_cell(counts.total, browse_filters(filters)),
+        total=_cell(counts.total, links()),
         cross_department=counts.cross_department,
         breakdowns=_breakdowns(filters, themes, counts),
         campaign=campaign,

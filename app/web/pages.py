@@ -1,4 +1,5 @@
-"""Pages that belong to no feature: home, language choice, accessibility statement, health check."""
+"""Pages that belong to no feature: home, language choice, accessibility statement, health and
+readiness checks."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ from typing import Annotated
 from litestar import Request, get, post
 from litestar.enums import RequestEncodingType
 from litestar.params import Body
-from litestar.response import Redirect, Template
+from litestar.response import Redirect, Response, Template
 from pydantic import BaseModel
 
 from app.accounts import service as accounts
 from app.cohorts.access import led_cohorts
+from app.library.indexing import dictionaries_loaded
 from app.settings import LANGUAGES
 from app.web.guards import signed_in
 from app.web.middleware import SESSION_LANGUAGE
@@ -62,7 +64,18 @@ async def accessibility_statement(request: Request) -> Template:
 
 @get("/health", name="health", media_type="text/plain")
 async def health() -> str:
+    """The process answers (liveness)."""
     return "ok"
 
 
-PAGE_ROUTES = [home, set_language, markdown_preview, accessibility_statement, health]
+@get("/ready", name="ready", media_type="text/plain")
+async def ready() -> Response[str]:
+    """The process has finished starting (readiness): the learning library's word lists,
+    loaded in the background for a few seconds after start, are in memory. Until then pages
+    work, but the first searches wait for the lists and everything else shares the CPU."""
+    if dictionaries_loaded():
+        return Response("ready", media_type="text/plain")
+    return Response("starting", status_code=503, media_type="text/plain")
+
+
+PAGE_ROUTES = [home, set_language, markdown_preview, accessibility_statement, health, ready]

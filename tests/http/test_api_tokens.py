@@ -7,8 +7,8 @@ import hashlib
 from datetime import UTC, datetime, timedelta
 
 from app.api.tables import ApiToken
-from app.i18n import HELSINKI
 from app.audit.tables import AuditLog
+from app.i18n import HELSINKI
 from tests.factories import make_user
 from tests.http.browser import field_error, page, post_form, sign_in
 
