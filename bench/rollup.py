@@ -45,6 +45,10 @@ CASES = [
         "GET /rollup, one year + department, cold",
         lambda n: f"/rollup?start=2025-01-01&end=2025-12-{31 - n % 28:02d}&department=1",
     ),
+    (  # the demo's largest department tree (social and health services): ~40% of them
+        "GET /rollup, one year + large department, cold",
+        lambda n: f"/rollup?start=2025-01-01&end=2025-12-{31 - n % 28:02d}&department=3",
+    ),
     ("GET /rollup/export.xlsx, warm", lambda n: "/rollup/export.xlsx"),
 ]
 

@@ -298,6 +298,13 @@ async def test_every_figure_matches_an_independent_count():
         await compute_rollup(RollupFilters(start=START, end=END, theme=[theme]), viewer),
         expected(world, START, END, themes=[theme]),
     )
+    # A sub-department and a theme together (the counts filter the department per set of
+    # departments, the other figures per experiment).
+    child = next(dept for dept, up in world.departments.items() if up is not None)
+    both = RollupFilters(start=START, end=END, department=child, theme=[theme])
+    want = expected(world, START, END, department=child, themes=[theme])
+    assert want["total"] > 0
+    assert_matches(await compute_rollup(both, viewer), want, department=child)
     assert_matches(
         await compute_rollup(RollupFilters(start=START, end=END, cohort=world.cohort.id), viewer),
         expected(world, START, END, cohort=world.cohort.id),
