@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 import warnings
+from collections.abc import Awaitable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import unquote, urlparse
 
 from piccolo.engine.base import Engine
@@ -14,6 +15,7 @@ from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
 BUSY_TIMEOUT_SECONDS = 15
+T = TypeVar("T")
 SQLITE_MMAP_BYTES = 1 << 30  # at most 1 GiB of the database file mapped
 
 # Piccolo warns on every ILIKE under SQLite; LIKE is case-insensitive there already (for ASCII).
@@ -93,6 +95,15 @@ async def outside_transaction():
         yield
     finally:
         current.reset(token)
+
+
+async def on_its_own_connection(work: Awaitable[T]) -> T:
+    """Run a long read beside the request's other queries: on SQLite, where a read-only
+    request's queries share one connection and take turns, on a connection (and thread) of
+    its own, so that both cores work; on PostgreSQL every query has a pooled connection
+    anyway."""
+    async with outside_transaction():
+        return await work
 
 
 @asynccontextmanager

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from app import i18n
 from app.experiments import vocabulary
+from app.experiments.filter_choices import person_options
 from app.markdown_render import render_markdown
 from app.settings import LANGUAGES, PROJECT_ROOT, Settings
 from app.web.theme_colours import swatch_class
@@ -54,6 +55,7 @@ def create_environment(settings: Settings) -> Environment:
         language_names=i18n.LANGUAGE_NAMES,
         current_language=i18n.current_language,
         query_with=query_with,
+        person_options=person_options,
         statuses=vocabulary.STATUSES,
         outcomes=vocabulary.OUTCOMES,
         decisions=vocabulary.DECISIONS,
