@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from litestar import Controller, Request, get
 from litestar.response import Template
 from pydantic import ValidationError
 
-from app.db import on_its_own_connection
 from app.experiments import service as experiments
 from app.experiments.filter_choices import browse_filter_choices
 from app.library import search
@@ -35,14 +33,10 @@ class LibraryController(Controller):
             filters = search.LibraryFilters.model_validate(raw)
         except ValidationError:
             filters = search.LibraryFilters(q=str(raw.get("q", ""))[:200])
-        if _is_htmx(request):  # htmx gets only the results; the filter form stays as it is
-            result, choices = await search.search(request.user, filters), {}
-        else:  # the search beside the filter form's lists
-            result, choices = await asyncio.gather(
-                on_its_own_connection(search.search(request.user, filters)),
-                browse_filter_choices(),
-            )
-        context: dict[str, Any] = {"result": result, "filters": result.filters, **choices}
+        result = await search.search(request.user, filters)
+        context: dict[str, Any] = {"result": result, "filters": result.filters}
+        if not _is_htmx(request):  # htmx gets only the results; the filter form stays as it is
+            context.update(await browse_filter_choices())
         return render(request, "library/search.html", context, block="results")
 
     @get("/similar/{experiment_id:int}", name="library_similar_to")

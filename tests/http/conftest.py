@@ -20,6 +20,7 @@ import pytest  # noqa: E402
 from litestar.testing import AsyncTestClient  # noqa: E402
 
 from app.cli import _migrate  # noqa: E402
+from app.experiments.filter_choices import forget_choices  # noqa: E402
 from app.main import create_app  # noqa: E402
 from app.piccolo_app import TABLES  # noqa: E402
 from app.settings import get_settings  # noqa: E402
@@ -44,6 +45,7 @@ async def empty_tables(migrated_database: None) -> None:
     # Children before parents, so that foreign keys never block the delete.
     for table in reversed(TABLES):
         await table.delete(force=True)
+    forget_choices()  # the filter form's lists are kept per process, like a worker's
 
 
 @pytest.fixture(scope="session")
