@@ -314,7 +314,7 @@ async def _participation(condition: Any) -> dict[int | None, tuple[int, int]]:
         WITH RECURSIVE {TREE_CTE},
         people AS MATERIALIZED (
             SELECT a.department AS department,
-                   CASE WHEN (SELECT 1 FROM {_from_experiment("experiment_owner")}
+                   CASE WHEN (SELECT 1 FROM {_from_experiment("experiment_participation")}
                                WHERE experiment.owner = a.id AND {{}} LIMIT 1) IS NOT NULL
                           OR (SELECT 1 FROM {co_owner} co CROSS JOIN experiment
                                WHERE experiment.id = co.experiment
