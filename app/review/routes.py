@@ -22,6 +22,8 @@ from app.web.pages import safe_next
 from app.web.rendering import redirect_with_message, render
 
 REVIEW_PAGE = "review/review_page.html"
+# The day pack's choice: `?show=all` prints every experiment, otherwise the day's presenters.
+PACK_ALL = "all"
 
 
 def _is_htmx(request: Request) -> bool:
@@ -165,7 +167,7 @@ class ReviewController(Controller):
     async def present(self, request: Request, cohort_id: int, day_id: int, i: int = 1) -> Template:
         cohort = await access.managed_cohort(request.user, cohort_id)
         day = await service.workshop_day(cohort_id, day_id)
-        current = await service.slide(cohort_id, day_id, i)
+        current = await service.slide(cohort_id, day, i)
         form = service.review_form(current.experiment["review"]) if current else {}
         context = {
             "cohort": cohort,
@@ -184,12 +186,22 @@ class ReviewController(Controller):
 
     @get("/{cohort_id:int}/days/{day_id:int}/pack", name="review_pack")
     async def pack(self, request: Request, cohort_id: int, day_id: int) -> Template:
+        """The day's presenters (as in workshop-day mode), or with `?show=all` every due
+        experiment of the cohort; any other value of `show` means the day's presenters."""
         cohort = await access.managed_cohort(request.user, cohort_id)
         day = await service.workshop_day(cohort_id, day_id)
-        experiments = await service.with_details(await service.due_experiments(cohort_id), day_id)
-        return render(
-            request, "review/pack.html", {"cohort": cohort, "day": day, "experiments": experiments}
-        )
+        show_all = request.query_params.get("show") == PACK_ALL
+        due = await service.due_experiments(cohort_id)
+        presenters = await service.day_presenters(cohort_id, day, due)
+        context = {
+            "cohort": cohort,
+            "day": day,
+            "show_all": show_all,
+            "presenter_count": len(presenters),
+            "all_count": len(due),
+            "experiments": await service.with_details(due if show_all else presenters, day_id),
+        }
+        return render(request, "review/pack.html", context)
 
     # --- the cohort's celebration wall --------------------------------------------------
 

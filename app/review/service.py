@@ -85,6 +85,37 @@ async def due_experiments(cohort_id: int) -> list[dict[str, Any]]:
     return sorted(rows, key=_due_order)
 
 
+# Finished experiments: once one of these has been marked reviewed on a workshop day, it has
+# been presented and closed, and later days do not present it again.
+CLOSED_STATUSES = ("completed", "abandoned")
+
+
+async def _closed_before(cohort_id: int, day: dict[str, Any]) -> set[int]:
+    """The cohort's finished experiments marked reviewed on an earlier workshop day."""
+    rows = await ExperimentReview.select(ExperimentReview.experiment).where(
+        ExperimentReview.reviewed.eq(True)
+        & ExperimentReview.deleted_at.is_null()
+        & (ExperimentReview.workshop_day.cohort == cohort_id)
+        & ExperimentReview.workshop_day.deleted_at.is_null()
+        & (ExperimentReview.workshop_day.day < day["day"])
+        & ExperimentReview.experiment.status.is_in(list(CLOSED_STATUSES))
+    )
+    return {row["experiment"] for row in rows}
+
+
+async def day_presenters(
+    cohort_id: int, day: dict[str, Any], due: list[dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
+    """The experiments presented on a workshop day, in the due order: every due experiment
+    except the finished ones already reviewed on an earlier day (they were presented and
+    closed then). Workshop-day mode steps through these, and the day pack prints them.
+    `due`: the cohort's due experiments when the caller has them already."""
+    if due is None:
+        due = await due_experiments(cohort_id)
+    closed = await _closed_before(cohort_id, day)
+    return [row for row in due if row["id"] not in closed]
+
+
 async def _measures_by_experiment(ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     found: dict[int, list[dict[str, Any]]] = {experiment_id: [] for experiment_id in ids}
     if ids:
@@ -148,14 +179,14 @@ class Slide:
         return self.index + 1 if self.index < self.total else None
 
 
-async def slide(cohort_id: int, day_id: int, index: int) -> Slide | None:
-    """One experiment of the day, by its place (1-based) in the due order; None if none is due."""
-    due = await due_experiments(cohort_id)
+async def slide(cohort_id: int, day: dict[str, Any], index: int) -> Slide | None:
+    """One presenter of the day, by its place (1-based) in the due order; None if there is none."""
+    due = await day_presenters(cohort_id, day)
     if not due:
         return None
     index = min(max(index, 1), len(due))
     experiment = due[index - 1]
-    await with_details([experiment], day_id)
+    await with_details([experiment], day["id"])
     return Slide(experiment, index, len(due), [row["id"] for row in due])
 
 

@@ -1,5 +1,6 @@
-"""Accessibility checks for end-to-end tests: axe-core (WCAG 2.1 A and AA rules) on the page
-as the browser shows it now. The convention: every page a test visits is checked, through
+"""Accessibility checks for end-to-end tests: axe-core (WCAG 2.1 A and AA rules, and axe's
+best practices such as landmarks, heading order and keyboard-reachable scrolling regions) on
+the page as the browser shows it now. The convention: every page a test visits is checked, through
 `visit()` for a plain navigation and `assert_accessible()` after a form post or a change on
 the page (an error summary, an opened <details>)."""
 
@@ -12,8 +13,12 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page, Route
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Not WCAG failures by themselves, but what screen-reader and keyboard users stumble on: a
+# scrolling table that the keyboard cannot reach, content outside landmarks, skipped heading
+# levels.
+BEST_PRACTICE_TAGS = ["best-practice"]
 AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": WCAG_TAGS},
+    "runOnly": {"type": "tag", "values": WCAG_TAGS + BEST_PRACTICE_TAGS},
     # Only violations come back: the passes would make every run slower for nothing.
     "resultTypes": ["violations"],
 }
