@@ -84,6 +84,7 @@ async def _rich_experiment() -> dict[str, Any]:
     )
     return {
         "id": row["id"],
+        "owner": row["owner"],
         "owner_email": row["owner_email"],
         "measure": measure["id"],
         "cycle": cycle["id"],

@@ -1,10 +1,10 @@
 """axe (WCAG 2.1 AA and best practices) on the pages with the most content, in every state, at
 phone and desktop widths: an experiment with measures, cycles, survey results, comments and
-kudos, as its owner in each edit mode and as a reader; library search results with filters;
-the rollup with data; a cohort's review board, workshop-day mode and day pack. The journeys
-check the pages they pass through; this sweep checks the full ones, so that a table that
-scrolls on a phone or a section that only rich data shows is checked too. Every page is
-checked and all problems are reported together."""
+kudos, as its owner in each edit mode (with its surveys page and the owner's profile) and as a
+reader; library search results with filters; the rollup with data; a cohort's review board,
+workshop-day mode and day pack. The journeys check the pages they pass through; this sweep
+checks the full ones, so that a table that scrolls on a phone or a section that only rich data
+shows is checked too. Every page is checked and all problems are reported together."""
 
 from __future__ import annotations
 
@@ -69,7 +69,16 @@ def test_rich_experiment_page_in_every_edit_mode(
     experiment = targets["experiment"]
     owner = new_context(viewport=VIEWPORTS[width]).new_page()
     sign_in(owner, experiment["owner_email"])
-    problems = _sweep(owner, _experiment_pages(experiment))
+    surveys = f"/experiments/{experiment['id']}/surveys"
+    problems = _sweep(
+        owner,
+        [
+            *_experiment_pages(experiment),
+            surveys,
+            f"{surveys}/{experiment['survey']}/edit",
+            f"/people/{experiment['owner']}",
+        ],
+    )
     # The owner's page has the survey panel with its results; the add-measure form opened.
     owner.goto(f"/experiments/{experiment['id']}")
     owner.locator("details.add-measure > summary").click()
