@@ -65,7 +65,11 @@ async def _rich_experiment() -> dict[str, Any]:
     candidates = with_measures & with_cycles & answered & commented & thanked
     assert candidates, "the demo data should have an experiment with every kind of content"
     row = (
-        await Experiment.select(Experiment.id, Experiment.owner.email.as_alias("owner_email"))
+        await Experiment.select(
+            Experiment.id,
+            Experiment.owner.id.as_alias("owner_id"),
+            Experiment.owner.email.as_alias("owner_email"),
+        )
         .where(
             Experiment.id.is_in(sorted(candidates))
             & Experiment.deleted_at.is_null()
@@ -84,7 +88,7 @@ async def _rich_experiment() -> dict[str, Any]:
     )
     return {
         "id": row["id"],
-        "owner": row["owner"],
+        "owner": row["owner_id"],
         "owner_email": row["owner_email"],
         "measure": measure["id"],
         "cycle": cycle["id"],
