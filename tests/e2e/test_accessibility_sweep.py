@@ -8,14 +8,15 @@ shows is checked too. Every page is checked and all problems are reported togeth
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page, expect
 
 from app.demo.content import HR_EMAIL, LEAD_EMAIL
-from tests.e2e.accessibility import accessibility_violations, assert_accessible
+from tests.e2e.accessibility import accessibility_violations, assert_accessible, visit
 from tests.e2e.actions import DESKTOP, PHONE, sign_in
 from tests.e2e.conftest import LIVE_DATABASE
 from tests.e2e.sweep_targets import find_sweep_targets
@@ -141,3 +142,26 @@ def test_the_sweep_finds_a_scrolling_region_without_keyboard_access(
     )
     found = {violation["id"] for violation in accessibility_violations(page)}
     assert "scrollable-region-focusable" in found
+
+
+def test_day_pack_choice_works_without_javascript(
+    new_context: Callable[..., BrowserContext], targets: dict[str, Any]
+) -> None:
+    """The lead switches the day pack from the day's presenters to every experiment with the
+    plain GET form: no script needed, and the page says how many it lists."""
+    cohort, last_day = targets["cohort"]["id"], targets["cohort"]["days"][-1]
+    page = new_context(viewport=PHONE, java_script_enabled=False).new_page()
+    sign_in(page, LEAD_EMAIL)
+    visit(page, f"/cohorts/{cohort}/days/{last_day}/pack")
+    expect(page.locator("#pack-show-day")).to_be_checked()
+    presenters = page.locator(".pack__experiment").count()
+    everyone = int(re.sub(r"\D", "", page.locator("label[for=pack-show-all]").inner_text()))
+    assert presenters < everyone, "the demo's last day should leave out closed experiments"
+    page.check("#pack-show-all")
+    with page.expect_navigation():
+        page.click(".pack__choice button[type=submit]")
+    assert page.url.endswith(f"/cohorts/{cohort}/days/{last_day}/pack?show=all")
+    expect(page.locator("#pack-show-all")).to_be_checked()
+    expect(page.locator(".pack__experiment")).to_have_count(everyone)
+    expect(page.locator(".pack__count")).to_contain_text(str(everyone))
+    assert_accessible(page)
