@@ -92,10 +92,9 @@ def _pattern(text: str) -> str:
 
 
 def page_pattern(path: str) -> str:
-    """/experiments/12?edit=cycle-3 -> /experiments/N?edit: one page per kind."""
-    url = urlparse(path)
-    keys = sorted({key for key, _ in parse_qsl(url.query, keep_blank_values=True)})
-    return _pattern(url.path) + ("?" + "&".join(keys) if keys else "")
+    """/experiments/12?status=running -> /experiments/N: one page per kind (a filtered list
+    shows the same controls as the list)."""
+    return _pattern(urlparse(path).path)
 
 
 @dataclass(frozen=True)
@@ -126,8 +125,12 @@ def _trigger(control: dict) -> Trigger:
 
 
 def control_key(control: dict) -> str:
+    """GET /experiments?page=N → #results: the numbers and empty query fields left out."""
+    url = urlparse(control["url"])
+    query = sorted((key, value) for key, value in parse_qsl(url.query) if value)
+    address = url.path + ("?" + "&".join(f"{key}={value}" for key, value in query) if query else "")
     return " ".join(
-        [control["method"].upper(), _pattern(control["url"]), "→", _pattern(control["target"])]
+        [control["method"].upper(), _pattern(address), "→", _pattern(control["target"])]
     )
 
 
@@ -288,11 +291,12 @@ class Sweep:
         if not self._load(path):
             return []
         links = self._links(links_in) if links_in else []
-        trail: tuple[str, ...] = ()
-        controls = self._learn(path, trail)
+        controls = self._learn(path, ())
         while True:
             fresh = [c for c in controls if control_key(c) not in self.used]
-            if not fresh:
+            if fresh:
+                control = sorted(fresh, key=lambda c: (c["inner"] > 0, c["index"]))[0]
+            else:
                 waiting = [
                     key
                     for key, (where, _) in self.known.items()
@@ -300,28 +304,28 @@ class Sweep:
                 ]
                 if not waiting:
                     return links
-                key = waiting[0]
-                self.used.add(key)
-                where, keys = self.known[key]
-                if not self._replay(where, keys):
-                    self.problems.append(f"{path}: could not reach {key} again")
+                self.used.add(waiting[0])
+                if not self._replay(path, self.known[waiting[0]][1]):
+                    self.problems.append(f"{path}: could not reach {waiting[0]} again")
                     continue
-                trail = keys
-                control = self._find(key)
+                control = self._find(waiting[0])
                 if control is None:
-                    self.problems.append(f"{path}: {key} did not come back")
+                    self.problems.append(f"{path}: {waiting[0]} did not come back")
                     continue
-            else:
-                control = sorted(fresh, key=lambda c: (c["inner"] > 0, c["index"]))[0]
             key = control_key(control)
             self.used.add(key)
             self.log(f"  use {key}")
-            if not self._use(control, path):
-                self._load(path)
-                trail = ()
+            # What this control reveals is reached again by the controls that revealed it.
+            where, trail = self.known.get(key, (path, ()))
+            if self._use(control, path):
+                controls = self._learn(path, (*trail, key) if where == path else (key,))
             else:
-                trail = (*trail, key)
-            controls = self._learn(path, trail)
+                self._load(path)
+                controls = self._learn(path, ())
+
+    def links(self, path: str, scope: str) -> list[str]:
+        """The same-site links inside `scope` of the page at `path`, without using anything."""
+        return self._links(scope) if self._load(path) else []
 
     def _links(self, scope: str) -> list[str]:
         hrefs = self.page.eval_on_selector_all(
