@@ -181,7 +181,6 @@ class Sweep:
     """What one signed-in person's sweep found."""
 
     page: Page
-    base_url: str
     problems: list[str] = field(default_factory=list)
     # key -> (page path, keys to replay from a fresh load of that page to reach it)
     known: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
@@ -266,10 +265,8 @@ class Sweep:
                 return True
         self._settle()
         self._collect(f"{where} after {control_key(control)}")
-        return (
-            self.page.url.split("#")[0] == url.split("#")[0]
-            or urlparse(self.page.url).path == urlparse(url).path
-        )
+        # hx-push-url changes the query only; a redirect to another page ends this page's turn.
+        return urlparse(self.page.url).path == urlparse(url).path
 
     def _find(self, key: str) -> dict | None:
         return next((c for c in self._controls() if control_key(c) == key), None)
