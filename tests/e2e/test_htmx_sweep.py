@@ -65,9 +65,8 @@ def test_every_htmx_control_works(
     email = ROLES[role]
     page = new_context().new_page()
     sign_in(page, email)
-    sweep = Sweep(
-        page, page.url, log=lambda line: print(f"{time.monotonic() - started:6.1f} {line}")
-    )
+    # What was used when is printed; pytest shows it when the test fails.
+    sweep = Sweep(page, log=lambda line: print(f"{time.monotonic() - started:6.1f} {line}"))
     own = sweep_experiments[email]
     others = [sweep_experiments[other] for other in ROLES.values() if other != email]
 
