@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from litestar import Controller, Request, get, post
@@ -68,8 +69,17 @@ def _section_form(view: service.ExperimentView, section: str) -> dict[str, Any]:
         },
         "description": lambda: {key: row[key] for key in ("problem", "hypothesis", "plan")},
         "people": lambda: {"co_owners": view.ids("co_owners")},
-        "result": lambda: {key: row[key] for key in ("result", "outcome", "learning", "decision")},
+        "result": lambda: (
+            {key: row[key] for key in ("result", "outcome", "learning")}
+            | {"decision": row["decision"] or last_cycle_decision(view)}
+        ),
     }[section]() | {"version": row["version"]}
+
+
+def last_cycle_decision(view: service.ExperimentView) -> str | None:
+    """What the last PDCA cycle decided: the experiment's own decision ("What happens next?")
+    starts from it, so it need not be chosen twice. Both use the same words (DECISIONS)."""
+    return view.cycles[-1]["decision"] if view.cycles else None
 
 
 class ExperimentController(Controller):
@@ -294,19 +304,29 @@ class ExperimentController(Controller):
     # --- measures and cycles --------------------------------------------------------------
 
     async def _write(
-        self, request: Request, experiment_id: int, editing: str, section: str, model: type, save
+        self,
+        request: Request,
+        experiment_id: int,
+        editing: str,
+        section: str,
+        model: type,
+        save,
+        edit_next: Callable[[Any], str | None] | None = None,
     ) -> Template | Redirect:
         """Save one part of the experiment page; htmx gets the section back, others a redirect,
-        and on errors the section is shown in edit mode with the input kept."""
+        and on errors the section is shown in edit mode with the input kept. `edit_next` turns
+        what `save` returned into the edit mode to show next (its element id too), if any."""
         outcome = await submit_form(request, model, save)
         if outcome.validate_only:
             return outcome.inline_error()
         block = f"section_{section}" if _is_htmx(request) else None
         if outcome.saved:
+            then = edit_next(outcome.result) if edit_next else None
             if block:
-                return await self._page(request, experiment_id, block=block)
+                return await self._page(request, experiment_id, editing=then, block=block)
+            path = f"/experiments/{experiment_id}?edit={then}#{then}" if then else None
             return redirect_with_message(
-                request, _url(experiment_id, f"section-{section}"), N_("Changes saved.")
+                request, path or _url(experiment_id, f"section-{section}"), N_("Changes saved.")
             )
         return await self._page(
             request,
@@ -389,6 +409,8 @@ class ExperimentController(Controller):
                 value.version,
                 value.model_dump(exclude={"version"}),
             ),
+            # Deciding "adapt" opened the next cycle: its form comes next.
+            edit_next=lambda opened: f"cycle-{opened}" if opened else None,
         )
 
     # --- delete and restore ---------------------------------------------------------------

@@ -478,34 +478,46 @@ async def delete_measure(user: policies.Actor, experiment_id: int, measure_id: i
         )
 
 
+async def _last_cycle(experiment_id: int) -> dict[str, Any] | None:
+    return (
+        await Cycle.select()
+        .where(Cycle.experiment == experiment_id)
+        .order_by(Cycle.number, ascending=False)
+        .first()
+    )
+
+
+async def _open_cycle(user_id: int, experiment_id: int, last: dict[str, Any] | None) -> int:
+    """The cycle after `last` (or the first); after an "adapt" decision it starts from what the
+    last cycle decided to change (its act notes, else its plan)."""
+    cycle = Cycle(experiment=experiment_id, number=(last["number"] + 1) if last else 1)
+    if last and last["decision"] == "adapt":
+        cycle.plan_notes = last["act_notes"] or last["plan_notes"]
+    await cycle.save()
+    await audit.record(
+        actor_id=user_id,
+        action="start_cycle",
+        object_type=OBJECT_TYPE,
+        object_id=experiment_id,
+        after={"cycle": cycle.number},
+    )
+    return cycle.id
+
+
 async def start_cycle(user: policies.Actor, experiment_id: int) -> int:
     """Open the next PDCA cycle; after an "adapt" decision it starts from the last cycle's plan."""
     async with db.write_transaction():
         await _editable(user, experiment_id)
-        last = (
-            await Cycle.select()
-            .where(Cycle.experiment == experiment_id)
-            .order_by(Cycle.number, ascending=False)
-            .first()
-        )
-        cycle = Cycle(experiment=experiment_id, number=(last["number"] + 1) if last else 1)
-        if last and last["decision"] == "adapt":
-            cycle.plan_notes = last["act_notes"] or last["plan_notes"]
-        await cycle.save()
+        cycle_id = await _open_cycle(user.id, experiment_id, await _last_cycle(experiment_id))
         await _touch(experiment_id)
-        await audit.record(
-            actor_id=user.id,
-            action="start_cycle",
-            object_type=OBJECT_TYPE,
-            object_id=experiment_id,
-            after={"cycle": cycle.number},
-        )
-    return cycle.id
+    return cycle_id
 
 
 async def update_cycle(
     user: policies.Actor, experiment_id: int, cycle_id: int, version: int, values: dict[str, Any]
-) -> None:
+) -> int | None:
+    """Save a cycle. Deciding "adapt" on the last cycle means running another one, so that one
+    is opened at once (as start_cycle does): its id is returned, else None."""
     async with db.write_transaction():
         await _editable(user, experiment_id)
         current = await _child(Cycle, cycle_id, experiment_id)
@@ -521,6 +533,12 @@ async def update_cycle(
             before={"cycle": current["number"], **before},
             after={"cycle": current["number"], **after},
         )
+        if values.get("decision") != "adapt" or current["decision"] == "adapt":
+            return None
+        last = await _last_cycle(experiment_id)
+        if last is None or last["id"] != cycle_id:
+            return None  # a later cycle is already open
+        return await _open_cycle(user.id, experiment_id, last)
 
 
 HISTORY_LIMIT = 100

@@ -60,11 +60,13 @@ def _save_cycle(page: Page, check: str, act: str, decision: str) -> None:
     form = page.locator("#section-cycles form[action*='/cycles/']")
     expect(form).to_be_visible()
     assert_accessible(page)
+    action = form.get_attribute("action")
     form.locator("#c-check_notes").fill(check)
     form.locator("#c-act_notes").fill(act)
     form.locator("#c-decision").select_option(decision)
     form.locator("button[type=submit]").click()
-    expect(page.locator("#section-cycles form[action*='/cycles/']")).to_have_count(0)
+    # Saved: this cycle's form closes ("adapt" opens the next cycle's form in its place).
+    expect(page.locator(f"#section-cycles form[action='{action}']")).to_have_count(0)
     assert_accessible(page)
 
 
@@ -97,17 +99,25 @@ def test_employee_journey_on_a_phone(new_context: Callable[..., BrowserContext])
     with page.expect_navigation():
         page.click("#section-cycles form[action$='/cycles'] button")
     _save_cycle(page, "Luovuttaneita 18 %.", "Laajennetaan takaisinsoitto iltapäivään.", "adapt")
-    with page.expect_navigation():
-        page.click("#section-cycles form[action$='/cycles'] button")
+    # Deciding "adapt" opened cycle 2 at once, its plan taken from what was to change.
     expect(page.locator("#c-plan_notes")).to_have_value("Laajennetaan takaisinsoitto iltapäivään.")
     _save_cycle(page, "Luovuttaneita 9 %.", "Otetaan pysyvästi käyttöön.", "adopt")
     expect(page.locator(".cycle")).to_have_count(2)
 
+    # The measure's result, through the row's Edit button (htmx swaps the measures section).
+    page.click("#section-measures tbody tr a[href*='edit=measure-']")
+    page.fill("#m-result", "9")
+    page.click("#section-measures form[action*='/measures/'] button[type=submit]")
+    expect(page.locator("#section-measures form[action*='/measures/']")).to_have_count(0)
+    expect(page.locator("#section-measures tbody td strong")).to_have_text("9")
+    assert_accessible(page)
+
     _edit_section(page, "result")
+    # The last cycle's decision is already chosen as the experiment's.
+    expect(page.locator("#f-decision")).to_have_value("adopt")
     page.fill("#f-result", "Yhdeksän prosenttia soittajista luovuttaa, ennen kolmannes.")
     page.select_option("#f-outcome", "solved")
     page.fill("#f-learning", "Takaisinsoitto kannattaa aloittaa ruuhkatunneista.")
-    page.select_option("#f-decision", "adopt")
     # What is typed is autosaved before the user saves (debounced).
     expect(page.locator("#autosave-result")).not_to_be_empty()
     _save_section(page, "result")
