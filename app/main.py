@@ -38,6 +38,7 @@ from app.surveys.routes import SURVEY_ROUTES
 from app.web.errors import EXCEPTION_HANDLERS
 from app.web.middleware import RequestContextMiddleware, security_headers_hook
 from app.web.pages import PAGE_ROUTES
+from app.web.path_bounds import PathParameterBounds
 from app.web.sessions import session_config
 from app.web.templating import template_config
 
@@ -127,6 +128,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         middleware=[
             session_config(settings).middleware,
             RequestContextMiddleware(settings),
+            PathParameterBounds(),
         ],
         csrf_config=csrf,
         template_config=templates,

@@ -27,7 +27,7 @@ from app.experiments.tables import (
 from app.experiments.vocabulary import CHANNELS, DECISIONS, OUTCOMES, STATUSES
 from app.i18n import HELSINKI, N_
 from app.organisation import service as organisation
-from app.web.forms import form_to_dict
+from app.web.forms import QueryModel, form_to_dict
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -39,7 +39,7 @@ SORTS = {
 }
 
 
-class BrowseFilters(BaseModel):
+class BrowseFilters(QueryModel):
     """The browse page's query string; unknown values are dropped rather than refused, so that
     an old shared link still opens."""
 
