@@ -35,10 +35,10 @@ from app.settings import PROJECT_ROOT, Settings, get_settings
 from app.strategy.routes import StrategyAdminController
 from app.surveys.retention import purge_survey_comments_at_startup
 from app.surveys.routes import SURVEY_ROUTES
+from app.web.bounds import PathParameterBounds
 from app.web.errors import EXCEPTION_HANDLERS
 from app.web.middleware import RequestContextMiddleware, security_headers_hook
 from app.web.pages import PAGE_ROUTES
-from app.web.path_bounds import PathParameterBounds
 from app.web.sessions import session_config
 from app.web.templating import template_config
 

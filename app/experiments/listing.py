@@ -32,6 +32,7 @@ from app.web.forms import QueryModel, form_to_dict
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 PER_PAGE = 25
+MAX_PAGE = 100_000
 SORTS = {
     "updated": (Experiment.updated_at, False),
     "created": (Experiment.created_at, False),
@@ -61,7 +62,7 @@ class BrowseFilters(QueryModel):
     decision: list[str] = Field(default_factory=list)
     q: str = Field(default="", max_length=200)
     sort: str = "updated"
-    page: int = Field(default=1, ge=1, le=100_000)
+    page: int = Field(default=1, ge=1, le=MAX_PAGE)
 
     @field_validator("status")
     @classmethod

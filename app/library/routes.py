@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from app.experiments import service as experiments
 from app.experiments.filter_choices import browse_filter_choices
 from app.library import search
-from app.web.forms import form_to_dict
+from app.web.forms import clean_text, form_to_dict
 from app.web.guards import signed_in
 from app.web.rendering import render
 
@@ -58,7 +58,7 @@ class LibraryController(Controller):
     ) -> Template:
         """Similar experiments from other departments for a text being written (the new
         experiment form sends its title and problem)."""
-        written = "\n".join(part for part in (text, title, problem) if part)
+        written = clean_text("\n".join(part for part in (text, title, problem) if part))
         written = written[:SIMILAR_TEXT_LIMIT]
         department = request.user.department
         rows = await search.similar(

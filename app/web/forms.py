@@ -149,6 +149,14 @@ def translate_error(error: dict[str, Any]) -> str:
     return gettext(msgid).format(**{key: value for key, value in ctx.items() if key != "error"})
 
 
+def untranslated_message(error: dict[str, Any]) -> str:
+    """The English message of a validation error (for the JSON API)."""
+    ctx = error.get("ctx") or {}
+    if error["type"] == "kokeilu":
+        return str(ctx["msgid"]).format(**{k: v for k, v in ctx.items() if k != "msgid"})
+    return str(error.get("msg", ""))
+
+
 @dataclass
 class FormResult(Generic[ModelT]):
     data: dict[str, Any]

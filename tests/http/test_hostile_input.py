@@ -5,9 +5,11 @@ control characters in forms and query strings, dates far in the past or future. 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
+from app.cohorts.tables import WorkshopDay
 from app.experiments.tables import Experiment
 from tests.factories import make_department, make_experiment, make_strategy, make_theme, make_user
 from tests.http.browser import csrf_token, field_error, field_value, page, post_form
@@ -117,8 +119,18 @@ QUERIES = [
 
 @pytest.mark.parametrize("big", ["9999999999999", "2147483648", "99999999999999999999"])
 async def test_query_strings_with_hostile_values_open(client, admin, big):
-    await make_user(is_hr=True)
-    for url in QUERIES:
+    from tests.factories import make_cohort
+
+    department = await make_department()
+    cohort = await make_cohort(leads=[admin], days=[date(2026, 1, 15)])
+    day = await WorkshopDay.select(WorkshopDay.id).first()
+    pages = [
+        f"/departments/{department.id}?page={{big}}",
+        f"/cohorts/{cohort.id}?q=a%00b",
+        f"/cohorts/{cohort.id}/board?theme={{big}}&department={{big}}",
+        f"/cohorts/{cohort.id}/days/{day['id']}/present?i={{big}}",
+    ]
+    for url in [*QUERIES, *pages]:
         response = await client.get(url.format(big=big))
         assert response.status_code < 500, url
         assert response.status_code != 422 or "/library/similar" in url, url
@@ -131,3 +143,36 @@ async def test_rollup_filter_dates_far_away_are_dropped(client, admin):
     response = await client.get(f"/rollup/export.csv?strategy={strategy.id}&start=0001-01-01")
     assert response.status_code == 200
     assert "01.01.0001" not in response.content.decode("utf-8-sig")
+
+
+API_QUERIES = [
+    "/api/v1/experiments?theme={big}",
+    "/api/v1/experiments?department={big}",
+    "/api/v1/experiments?offset={big}",
+    "/api/v1/experiments?limit={big}",
+    "/api/v1/experiments?status=a%00b",
+    "/api/v1/experiments?updated_since=0001-01-01T00:00:00",
+    "/api/v1/experiments?updated_since=9999-12-31T23:59:59",
+    "/api/v1/rollup?strategy={big}",
+    "/api/v1/rollup?department={big}&cohort={big}",
+    "/api/v1/rollup?theme={big}",
+    "/api/v1/rollup?start=0001-01-01&end=9999-12-31",
+]
+
+
+@pytest.mark.parametrize("big", ["2147483648", "99999999999999999999"])
+async def test_api_answers_out_of_range_values_with_a_json_validation_error(client, big):
+    from app.api import tokens
+
+    hr = await make_user(is_hr=True)
+    created = await tokens.create(hr.id, "testi", None)
+    headers = {"Authorization": f"Bearer {created.secret}"}
+    for url in API_QUERIES:
+        response = await client.get(url.format(big=big), headers=headers)
+        assert response.status_code in (200, 400), (url, response.status_code)
+        if response.status_code == 400:
+            assert response.headers["content-type"].startswith("application/json"), url
+    assert (await client.get("/api/v1/experiments/2147483648", headers=headers)).status_code == 404
+    response = await client.get("/api/v1/rollup?start=0001-01-01", headers=headers)
+    assert response.status_code == 400
+    assert "between the years 1900 and 2200" in response.json()["error"]
