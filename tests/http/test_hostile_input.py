@@ -176,3 +176,33 @@ async def test_api_answers_out_of_range_values_with_a_json_validation_error(clie
     response = await client.get("/api/v1/rollup?start=0001-01-01", headers=headers)
     assert response.status_code == 400
     assert "between the years 1900 and 2200" in response.json()["error"]
+
+
+DATE_MESSAGE = "Anna päivämäärä vuosien 1900 ja 2200 väliltä."
+
+
+async def test_cycle_dates_far_away_are_refused_next_to_the_field(client, employee):
+    from app.experiments.tables import Cycle
+
+    experiment = await make_experiment(employee, status="running")
+    assert (await post_form(client, f"/experiments/{experiment.id}/cycles")).status_code == 303
+    cycle = await Cycle.objects().first()
+    response = await post_form(
+        client,
+        f"/experiments/{experiment.id}/cycles/{cycle.id}",
+        {"version": "1", "plan_notes": "Soitetaan", "starts_on": "0001-01-01"},
+    )
+    assert response.status_code == 422
+    soup = page(response)
+    assert field_error(soup, "starts_on", "c") == DATE_MESSAGE
+    assert (await Cycle.objects().first()).starts_on is None
+
+
+async def test_strategy_periods_far_away_are_refused_next_to_the_field(client, admin):
+    form = {"name": "Kaupunkistrategia", "period_start": "0001-01-01", "period_end": "9999-12-31"}
+    response = await post_form(client, "/admin/strategies/new", form)
+    assert response.status_code == 422
+    soup = page(response)
+    assert field_error(soup, "period_start") == DATE_MESSAGE
+    assert field_error(soup, "period_end") == DATE_MESSAGE
+    assert field_value(soup, "name") == "Kaupunkistrategia"
