@@ -207,6 +207,12 @@ def validate_form(model: type[ModelT], data: dict[str, Any]) -> FormResult[Model
         return FormResult(data=data, errors=errors)
 
 
+def nul_errors(params: FormMultiDict, model: type[BaseModel]) -> dict[str, str]:
+    """For a query string: the translated message for each field where a NUL was sent (the
+    filters use the rest of the value, as form_to_dict keeps it)."""
+    return {name: gettext(NUL_MESSAGE) for name in fields_with_nul(params, model)}
+
+
 async def read_form(request: Any, model: type[ModelT]) -> FormResult[ModelT]:
     """The form validated; a NUL character is refused next to its field, the rest kept."""
     form = await request.form()

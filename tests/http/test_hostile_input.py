@@ -206,3 +206,19 @@ async def test_strategy_periods_far_away_are_refused_next_to_the_field(client, a
     assert field_error(soup, "period_start") == DATE_MESSAGE
     assert field_error(soup, "period_end") == DATE_MESSAGE
     assert field_value(soup, "name") == "Kaupunkistrategia"
+
+
+@pytest.mark.parametrize(
+    ("url", "field"), [("/experiments", "filter-q"), ("/library", "library-q")]
+)
+async def test_nul_in_a_search_is_shown_next_to_the_field_and_the_rest_searched(
+    client, employee, url, field
+):
+    await make_experiment(employee, title="Asiakaspalvelu puhelimessa", status="running")
+    response = await client.get(f"{url}?q=asiakas%00palvelu")
+    assert response.status_code == 200
+    soup = page(response)
+    assert soup.select_one(f"#{field}")["value"] == "asiakaspalvelu"
+    assert "NUL-merkki" in soup.select_one(f"#{field}-error").get_text()
+    assert soup.select_one(f"#{field}")["aria-describedby"] == f"{field}-error"
+    assert "\x00" not in response.text
