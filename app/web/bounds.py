@@ -35,11 +35,16 @@ def offset_parameter(description: str) -> Any:
     return Parameter(description=description, ge=0, le=MAX_ROW_ID)
 
 
+def is_row_id(value: int) -> bool:
+    """Whether a row could have this id (ids are positive 32-bit integers)."""
+    return 1 <= value <= MAX_ROW_ID
+
+
 def impossible_path_parameter(value: object) -> bool:
     if isinstance(value, bool):
         return False
     if isinstance(value, int):
-        return not 1 <= value <= MAX_ROW_ID
+        return not is_row_id(value)
     return isinstance(value, str) and "\x00" in value
 
 

@@ -122,9 +122,11 @@ async def test_query_strings_with_hostile_values_open(client, admin, big):
     from tests.factories import make_cohort
 
     department = await make_department()
-    cohort = await make_cohort(leads=[admin], days=[date(2026, 1, 15)])
+    cohort = await make_cohort(leads=[admin], participants=[admin], days=[date(2026, 1, 15)])
     day = await WorkshopDay.select(WorkshopDay.id).first()
+    experiment = await make_experiment(admin, status="running", cohort=cohort.id)
     pages = [
+        f"/cohorts/{cohort.id}/experiments/{experiment.id}/review?day={{big}}",
         f"/departments/{department.id}?page={{big}}",
         f"/cohorts/{cohort.id}?q=a%00b",
         f"/cohorts/{cohort.id}/board?theme={{big}}&department={{big}}",
