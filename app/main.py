@@ -35,6 +35,7 @@ from app.settings import PROJECT_ROOT, Settings, get_settings
 from app.strategy.routes import StrategyAdminController
 from app.surveys.retention import purge_survey_comments_at_startup
 from app.surveys.routes import SURVEY_ROUTES
+from app.web.bounds import PathParameterBounds
 from app.web.errors import EXCEPTION_HANDLERS
 from app.web.middleware import RequestContextMiddleware, security_headers_hook
 from app.web.pages import PAGE_ROUTES
@@ -127,6 +128,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         middleware=[
             session_config(settings).middleware,
             RequestContextMiddleware(settings),
+            PathParameterBounds(),
         ],
         csrf_config=csrf,
         template_config=templates,

@@ -18,11 +18,13 @@ from litestar.exceptions import (
 )
 from litestar.handlers.base import BaseRouteHandler
 from litestar.middleware.rate_limit import RateLimitConfig
+from pydantic import ValidationError as PydanticValidationError
 
 from app.accounts.service import User
 from app.api import tokens
 from app.logs import get_logger
 from app.service_errors import Forbidden, NotFound
+from app.web.forms import untranslated_message
 
 log = get_logger("kokeilu.api")
 
@@ -103,6 +105,15 @@ def _invalid(_request: Request, exc: ValidationException) -> Response:
     return _error(400, f"Invalid query: {message}" if message else "Invalid query.")
 
 
+def _invalid_values(_request: Request, exc: PydanticValidationError) -> Response:
+    """Query values that pass Litestar's types but not the filters' bounds (e.g. dates)."""
+    message = "; ".join(
+        f"{'.'.join(str(part) for part in error['loc'])}: {untranslated_message(error)}"
+        for error in exc.errors()
+    )
+    return _error(400, f"Invalid query: {message}")
+
+
 def _http_error(_request: Request, exc: HTTPException) -> Response:
     return _error(exc.status_code, exc.detail)
 
@@ -120,6 +131,7 @@ EXCEPTION_HANDLERS = {
     PermissionDeniedException: _forbidden,
     Forbidden: _forbidden,
     ValidationException: _invalid,
+    PydanticValidationError: _invalid_values,
     HTTPException: _http_error,
     Exception: _server_error,
 }

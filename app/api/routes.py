@@ -18,6 +18,7 @@ from app.api import schemas, service
 from app.api.auth import EXCEPTION_HANDLERS, api_user, rate_limit, token_required
 from app.rollups.api import RollupApi
 from app.settings import Settings
+from app.web.bounds import QueryId, id_parameter, offset_parameter
 from app.web.rendering import render
 
 API_PATH = "/api/v1"
@@ -62,9 +63,11 @@ class ExperimentApi(Controller):
     async def list_experiments(
         self,
         request: Request,
-        theme: Annotated[list[int] | None, Parameter(description="Theme ids (any of them)")] = None,
+        theme: Annotated[
+            list[QueryId] | None, Parameter(description="Theme ids (any of them)")
+        ] = None,
         department: Annotated[
-            int | None, Parameter(description="A department id; its sub-departments count too")
+            int | None, id_parameter("A department id; its sub-departments count too")
         ] = None,
         status: Annotated[
             list[str] | None,
@@ -75,7 +78,7 @@ class ExperimentApi(Controller):
             Parameter(description="Only experiments changed at or after this moment (ISO 8601)"),
         ] = None,
         limit: Annotated[int, Parameter(ge=1, le=service.MAX_LIMIT)] = service.DEFAULT_LIMIT,
-        offset: Annotated[int, Parameter(ge=0)] = 0,
+        offset: Annotated[int, offset_parameter("How many experiments to skip")] = 0,
     ) -> schemas.ExperimentPage:
         """Experiments the token's user may see, drafts never included; the most recently
         changed first. Follow `next` for the following page."""

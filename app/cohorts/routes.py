@@ -23,7 +23,7 @@ from app.organisation import service as organisation
 from app.service_errors import FieldErrors, Forbidden
 from app.settings import get_settings
 from app.web.form_flow import FormOutcome, submit_form
-from app.web.forms import VersionForm, read_form
+from app.web.forms import VersionForm, clean_text, read_form
 from app.web.guards import signed_in
 from app.web.rendering import redirect_with_message, render
 
@@ -194,7 +194,7 @@ class CohortController(Controller):
     async def detail(self, request: Request, cohort_id: int, q: str = "") -> Template:
         searching = request.headers.get("hx-request") and "q" in request.query_params
         block = "participant_search" if searching else None
-        return await self._page(request, cohort_id, q=q[:200], block=block)
+        return await self._page(request, cohort_id, q=clean_text(q)[:200], block=block)
 
     # --- workshop days ----------------------------------------------------------------------
 

@@ -27,11 +27,12 @@ from app.experiments.tables import (
 from app.experiments.vocabulary import CHANNELS, DECISIONS, OUTCOMES, STATUSES
 from app.i18n import HELSINKI, N_
 from app.organisation import service as organisation
-from app.web.forms import form_to_dict
+from app.web.forms import QueryModel, form_to_dict
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 PER_PAGE = 25
+MAX_PAGE = 100_000
 SORTS = {
     "updated": (Experiment.updated_at, False),
     "created": (Experiment.created_at, False),
@@ -39,7 +40,7 @@ SORTS = {
 }
 
 
-class BrowseFilters(BaseModel):
+class BrowseFilters(QueryModel):
     """The browse page's query string; unknown values are dropped rather than refused, so that
     an old shared link still opens."""
 
@@ -61,7 +62,7 @@ class BrowseFilters(BaseModel):
     decision: list[str] = Field(default_factory=list)
     q: str = Field(default="", max_length=200)
     sort: str = "updated"
-    page: int = Field(default=1, ge=1, le=100_000)
+    page: int = Field(default=1, ge=1, le=MAX_PAGE)
 
     @field_validator("status")
     @classmethod

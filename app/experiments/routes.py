@@ -27,7 +27,7 @@ from app.experiments.schemas import (
 from app.experiments.vocabulary import TRANSITIONS
 from app.i18n import N_
 from app.web.form_flow import submit_form
-from app.web.forms import form_to_dict
+from app.web.forms import form_to_dict, nul_errors
 from app.web.guards import signed_in
 from app.web.middleware import notifications_read
 from app.web.rendering import redirect_with_message, render
@@ -103,7 +103,11 @@ class ExperimentController(Controller):
     async def browse(self, request: Request) -> Template:
         filters = listing.browse_filters_from_query(request.query_params)
         result = await listing.browse(request.user, filters)
-        context: dict[str, Any] = {"result": result, "filters": filters}
+        context: dict[str, Any] = {
+            "result": result,
+            "filters": filters,
+            "filter_errors": nul_errors(request.query_params, listing.BrowseFilters),
+        }
         if not _is_htmx(request):  # htmx gets only the results; the filter form stays as it is
             context.update(await browse_filter_choices())
         return render(request, "experiments/browse.html", context, block="results")

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from app.experiments import service as experiments
 from app.experiments.filter_choices import browse_filter_choices
 from app.library import search
-from app.web.forms import form_to_dict
+from app.web.forms import clean_text, form_to_dict, nul_errors
 from app.web.guards import signed_in
 from app.web.rendering import render
 
@@ -34,7 +34,11 @@ class LibraryController(Controller):
         except ValidationError:
             filters = search.LibraryFilters(q=str(raw.get("q", ""))[:200])
         result = await search.search(request.user, filters)
-        context: dict[str, Any] = {"result": result, "filters": result.filters}
+        context: dict[str, Any] = {
+            "result": result,
+            "filters": result.filters,
+            "filter_errors": nul_errors(request.query_params, search.LibraryFilters),
+        }
         if not _is_htmx(request):  # htmx gets only the results; the filter form stays as it is
             context.update(await browse_filter_choices())
         return render(request, "library/search.html", context, block="results")
@@ -58,7 +62,7 @@ class LibraryController(Controller):
     ) -> Template:
         """Similar experiments from other departments for a text being written (the new
         experiment form sends its title and problem)."""
-        written = "\n".join(part for part in (text, title, problem) if part)
+        written = clean_text("\n".join(part for part in (text, title, problem) if part))
         written = written[:SIMILAR_TEXT_LIMIT]
         department = request.user.department
         rows = await search.similar(

@@ -161,7 +161,8 @@ class DepartmentPageController(Controller):
     @get("/{department_id:int}", name="department_page")
     async def show(self, request: Request, department_id: int, page: int = 1) -> Template:
         department = await service.get(department_id)
-        filters = listing.BrowseFilters(department=department_id, page=max(page, 1))
+        page = min(max(page, 1), listing.MAX_PAGE)
+        filters = listing.BrowseFilters(department=department_id, page=page)
         context = {
             "department": department,
             "parents": await service.ancestors(department_id),

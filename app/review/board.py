@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from piccolo.query.functions.aggregate import Max
-from pydantic import BaseModel
 
 from app.cohorts.tables import CohortParticipant, CohortTheme, WorkshopDay
 from app.experiments import service as experiments
@@ -25,6 +24,7 @@ from app.experiments.vocabulary import STATUSES
 from app.i18n import N_
 from app.organisation import service as organisation
 from app.review.tables import ExperimentReview
+from app.web.forms import QueryModel
 
 # The plan-do-check-act phase of each status: the board's column groups.
 PHASES = {
@@ -43,7 +43,7 @@ FLAGS = {
 }
 
 
-class BoardFilters(BaseModel):
+class BoardFilters(QueryModel):
     """The board's query string; unknown values are dropped, so an old link still opens."""
 
     theme: int | None = None

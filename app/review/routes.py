@@ -15,6 +15,7 @@ from app.organisation import service as organisation
 from app.review import access, board, service
 from app.review.schemas import ReviewForm
 from app.service_errors import NotFound
+from app.web.bounds import is_row_id
 from app.web.form_flow import submit_form
 from app.web.forms import form_to_dict
 from app.web.guards import signed_in
@@ -225,9 +226,12 @@ def _local(target: Any) -> str:
 
 def _day_param(request: Request) -> int:
     try:
-        return int(request.query_params.get("day", ""))
+        day = int(request.query_params.get("day", ""))
     except ValueError as exc:
         raise NotFound from exc
+    if not is_row_id(day):
+        raise NotFound
+    return day
 
 
 @get("/celebrations", name="celebrations", guards=[signed_in])

@@ -15,6 +15,7 @@ from app.api.schemas import ApiError
 from app.rollups import service
 from app.rollups.schemas import Rollup, RollupFilters
 from app.service_errors import Forbidden
+from app.web.bounds import QueryId, id_parameter
 
 
 class RollupApi(Controller):
@@ -35,15 +36,17 @@ class RollupApi(Controller):
         self,
         request: Request,
         strategy: Annotated[
-            int | None, Parameter(description="A strategy id; the current one by default")
+            int | None, id_parameter("A strategy id; the current one by default")
         ] = None,
         start: Annotated[date | None, Parameter(description="Period start (Helsinki date)")] = None,
         end: Annotated[date | None, Parameter(description="Period end (Helsinki date)")] = None,
         department: Annotated[
-            int | None, Parameter(description="A department id; its sub-departments count too")
+            int | None, id_parameter("A department id; its sub-departments count too")
         ] = None,
-        theme: Annotated[list[int] | None, Parameter(description="Theme ids (any of them)")] = None,
-        cohort: Annotated[int | None, Parameter(description="A cohort id")] = None,
+        theme: Annotated[
+            list[QueryId] | None, Parameter(description="Theme ids (any of them)")
+        ] = None,
+        cohort: Annotated[int | None, id_parameter("A cohort id")] = None,
     ) -> Rollup:
         """The same figures as the rollup page (/rollup): themes × departments, status,
         outcome and decision per theme, participation, campaign progress and the monthly trend.

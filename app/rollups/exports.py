@@ -24,6 +24,7 @@ from app.experiments.vocabulary import DECISIONS, OUTCOMES, STATUSES
 from app.i18n import HELSINKI, N_, gettext, localised
 from app.rollups.schemas import Rollup
 from app.rollups.service import COUNTED_STATUSES, NOT_RECORDED
+from app.web.spreadsheets import csv_value, without_control_characters, xlsx_cell
 
 BATCH_SIZE = 500
 CSV_DELIMITER = ";"
@@ -196,7 +197,7 @@ def _csv_value(value: Any) -> Any:
         return percent_text(value.value)
     if isinstance(value, float):
         return f"{value:.1f}".replace(".", ",")
-    return value
+    return csv_value(value)
 
 
 def csv_lines(rows: Iterable[list[Any]]) -> str:
@@ -216,7 +217,8 @@ def rollup_csv(sheets: list[Sheet]) -> bytes:
 
 
 def _sheet_title(title: str, used: set[str]) -> str:
-    name = "".join(ch for ch in title if ch not in "[]:*?/\\")[:31] or "Taulukko"
+    name = without_control_characters(title)
+    name = "".join(ch for ch in name if ch not in "[]:*?/\\")[:31] or "Taulukko"
     while name in used:
         name = name[:28] + f" {len(used)}"
     used.add(name)
@@ -224,29 +226,25 @@ def _sheet_title(title: str, used: set[str]) -> str:
 
 
 def _write_rows(worksheet: Any, rows: Iterable[list[Any]]) -> None:
-    from openpyxl.cell import WriteOnlyCell
-
     for row in rows:
         cells = []
         for value in row:
             if isinstance(value, datetime | date):
-                cell = WriteOnlyCell(worksheet, value=helsinki_date(value))
+                cell = xlsx_cell(worksheet, helsinki_date(value))
                 cell.number_format = XLSX_DATE_FORMAT
             elif isinstance(value, Percent):
-                cell = WriteOnlyCell(worksheet, value=value.value)
+                cell = xlsx_cell(worksheet, value.value)
                 cell.number_format = XLSX_PERCENT_FORMAT
             else:
-                cell = WriteOnlyCell(worksheet, value=value)
+                cell = xlsx_cell(worksheet, value)
             cells.append(cell)
         worksheet.append(cells)
 
 
 def _header(worksheet: Any, headers: list[str]) -> None:
-    from openpyxl.cell import WriteOnlyCell
-
     cells = []
     for text in headers:
-        cell = WriteOnlyCell(worksheet, value=text)
+        cell = xlsx_cell(worksheet, text)
         cell.font = Font(bold=True)
         cells.append(cell)
     worksheet.append(cells)

@@ -7,10 +7,12 @@ from datetime import date
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
+from app.web.forms import QueryModel
+
 MAX_PERIOD_DAYS = 366 * 20
 
 
-class RollupFilters(BaseModel):
+class RollupFilters(QueryModel):
     """Unknown or broken values are dropped rather than refused, so that an old link opens."""
 
     strategy: int | None = None

@@ -68,7 +68,7 @@ async def test_filters_combine_and_live_in_the_url(client, employee):
         "Katuvalot",
         "Oma kokeilu",
     ]
-    assert titles(await client.get("/experiments?created_from=2999-01-01")) == []
+    assert titles(await client.get("/experiments?created_from=2199-01-01")) == []
     # Bad values in a shared link do not break the page.
     assert (
         await client.get("/experiments?theme=abc&page=-3&status=bogus&created_from=x")
