@@ -2,8 +2,8 @@
 
 Failed sign-ins are counted under three keys, each with its own number of free failures:
 the (account, address) pair, the account from any address, and the address for any account.
-Past its free failures a key is locked for 1 s, 2 s, 4 s … (doubling at each further failure,
-at most 15 minutes); a sign-in is refused while any of its keys is locked. Every key forgets one
+Past its free failures a key is locked for 30 s, then 1 min, 2 min … (doubling at each further
+failure, at most 15 minutes); a sign-in is refused while any of its keys is locked. Every key forgets one
 failure per FORGET_AFTER; a successful sign-in clears the pair's failures. So one person's
 typos lock only that person, behind an office's shared address everyone else signs in as
 usual, and guessing across many accounts from one address meets the address's far higher
@@ -32,18 +32,19 @@ PAIR = Rule("pair", free_failures=5, forget_after=timedelta(minutes=15))
 ACCOUNT = Rule("account", free_failures=10, forget_after=timedelta(minutes=15))
 ADDRESS = Rule("address", free_failures=50, forget_after=timedelta(seconds=30))
 RULES = (PAIR, ACCOUNT, ADDRESS)
+FIRST_LOCK_SECONDS = 30
 MAX_LOCK_SECONDS = 15 * 60
-# Past this many failures over the free ones the lock is at its longest anyway (2**10 s > 15
-# min); counting no higher lets every key be forgotten within a day.
-MAX_EXTRA_FAILURES = 10
+# Past this many failures over the free ones the lock is at its longest anyway (30 s * 2**5 >
+# 15 min); counting no higher lets every key be forgotten within a day.
+MAX_EXTRA_FAILURES = 5
 FORGET_ROWS_AFTER = timedelta(days=1)
 
 
 def lock_seconds(failures: int, rule: Rule) -> int:
-    """Free failures first, then 1 s, 2 s, 4 s … up to 15 minutes."""
+    """Free failures first, then 30 s, 1 min, 2 min … up to 15 minutes."""
     if failures < rule.free_failures:
         return 0
-    return min(2 ** (failures - rule.free_failures), MAX_LOCK_SECONDS)
+    return min(FIRST_LOCK_SECONDS * 2 ** (failures - rule.free_failures), MAX_LOCK_SECONDS)
 
 
 def _hashed(subject: str) -> str:

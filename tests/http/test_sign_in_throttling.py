@@ -55,7 +55,7 @@ async def browsers(app):
 
 
 async def end_locks() -> None:
-    """As if every lock had run out (the back-off lasts seconds to minutes)."""
+    """As if every lock had run out (the back-off lasts 30 seconds to 15 minutes)."""
     await SignInThrottle.update(locked_until=datetime.now(UTC) - timedelta(seconds=1)).where(
         SignInThrottle.locked_until.is_not_null()
     )
@@ -132,3 +132,19 @@ async def test_no_address_is_stored(browsers):
     keys = [row["key"] for row in await SignInThrottle.select(SignInThrottle.key)]
     assert len(keys) == 3  # the account, the pair and the address
     assert not any(OFFICE in key or alice.email in key for key in keys)
+
+
+def test_the_lock_doubles_from_30_seconds_to_at_most_15_minutes():
+    from app.accounts.throttle import ADDRESS, PAIR, lock_seconds
+
+    assert [lock_seconds(failures, PAIR) for failures in range(4, 12)] == [
+        0,
+        30,
+        60,
+        120,
+        240,
+        480,
+        900,
+        900,
+    ]
+    assert lock_seconds(49, ADDRESS) == 0 and lock_seconds(50, ADDRESS) == 30
