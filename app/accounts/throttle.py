@@ -2,9 +2,10 @@
 
 Failed sign-ins are counted under three keys, each with its own number of free failures:
 the (account, address) pair, the account from any address, and the address for any account.
-Past its free failures a key is locked for 30 s, then 1 min, 2 min … (doubling at each further
-failure, at most 15 minutes); a sign-in is refused while any of its keys is locked. Every key forgets one
-failure per FORGET_AFTER; a successful sign-in clears the pair's failures. So one person's
+Past its free failures a key is locked for 30 s, then 1 min, 2 min … (doubling at each
+further failure, at most 15 minutes); a sign-in is refused while any of its keys is locked.
+Every key forgets one failure per its rule's `forget_after`; a successful sign-in clears the
+pair's failures. So one person's
 typos lock only that person, behind an office's shared address everyone else signs in as
 usual, and guessing across many accounts from one address meets the address's far higher
 ceiling. See docs/operations.md, "Sign-in throttling"."""
@@ -21,17 +22,15 @@ from app.accounts.tables import SignInThrottle
 from app.settings import get_settings
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # told apart by identity: two rules may have equal numbers
 class Rule:
-    name: str
     free_failures: int
     forget_after: timedelta  # one failure is forgotten each time this much has passed
 
 
-PAIR = Rule("pair", free_failures=5, forget_after=timedelta(minutes=15))
-ACCOUNT = Rule("account", free_failures=10, forget_after=timedelta(minutes=15))
-ADDRESS = Rule("address", free_failures=50, forget_after=timedelta(seconds=30))
-RULES = (PAIR, ACCOUNT, ADDRESS)
+PAIR = Rule(free_failures=5, forget_after=timedelta(minutes=15))
+ACCOUNT = Rule(free_failures=10, forget_after=timedelta(minutes=15))
+ADDRESS = Rule(free_failures=50, forget_after=timedelta(seconds=30))
 FIRST_LOCK_SECONDS = 30
 MAX_LOCK_SECONDS = 15 * 60
 # Past this many failures over the free ones the lock is at its longest anyway (30 s * 2**5 >
