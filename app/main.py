@@ -37,7 +37,7 @@ from app.surveys.retention import purge_survey_comments_at_startup
 from app.surveys.routes import SURVEY_ROUTES
 from app.web.bounds import PathParameterBounds
 from app.web.errors import EXCEPTION_HANDLERS
-from app.web.middleware import RequestContextMiddleware, security_headers_hook
+from app.web.middleware import RequestContextMiddleware, RequestLog, security_headers_hook
 from app.web.pages import PAGE_ROUTES
 from app.web.sessions import session_config
 from app.web.templating import template_config
@@ -94,7 +94,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         cookie_httponly=True,
         exclude=["/static", "/health"],
     )
-    return Litestar(
+    app = Litestar(
         route_handlers=[
             *PAGE_ROUTES,
             *ACCOUNT_ROUTES,
@@ -141,6 +141,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
         include_in_schema=False,  # only the API (app/api/routes.py) is in the OpenAPI schema
         debug=False,
     )
+    # Around everything Litestar does, so that every request is logged once (app/web/middleware.py).
+    app.asgi_handler = RequestLog(app.asgi_handler)
+    return app
 
 
 def __getattr__(name: str) -> Litestar:

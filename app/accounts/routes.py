@@ -16,7 +16,12 @@ from app.logs import get_logger
 from app.service_errors import FieldErrors
 from app.web.forms import read_form
 from app.web.guards import signed_in
-from app.web.middleware import SESSION_LAST_SEEN, SESSION_SIGNED_IN_AT, SESSION_USER
+from app.web.middleware import (
+    SESSION_EPOCH,
+    SESSION_LAST_SEEN,
+    SESSION_SIGNED_IN_AT,
+    SESSION_USER,
+)
 from app.web.pages import safe_next
 from app.web.rendering import redirect_with_message, render
 from app.web.sessions import request_session_rotation
@@ -28,15 +33,16 @@ def _client(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def _start_session(request: Request, user_id: int, language: str) -> None:
+def _start_session(request: Request, user: service.User) -> None:
     request_session_rotation(request)
     now = datetime.now(UTC).timestamp()
     request.set_session(
         {
-            SESSION_USER: user_id,
+            SESSION_USER: user.id,
+            SESSION_EPOCH: user.session_epoch,
             SESSION_SIGNED_IN_AT: now,
             SESSION_LAST_SEEN: now,
-            "language": language,
+            "language": user.language,
         }
     )
 
@@ -70,7 +76,7 @@ async def sign_in_submit(request: Request) -> Template | Redirect:
             {"form": data, "errors": {}, "failure": message},
             status_code=429 if result.locked_seconds else 422,
         )
-    _start_session(request, result.user.id, result.user.language)
+    _start_session(request, result.user)
     store = request.app.stores.get("sessions")
     if isinstance(store, DatabaseSessionStore):
         # Expired sessions are swept here, at sign-in, rather than by a separate job.
@@ -96,7 +102,7 @@ async def change_password_submit(request: Request) -> Template | Redirect:
     form = await read_form(request, ChangePasswordForm)
     if form.ok:
         try:
-            await service.change_password(
+            epoch = await service.change_password(
                 request.user.id, form.value.current_password, form.value.new_password
             )
         except FieldErrors as exc:
@@ -105,6 +111,9 @@ async def change_password_submit(request: Request) -> Template | Redirect:
         return render(
             request, "accounts/change_password.html", {"errors": form.errors}, status_code=422
         )
+    # Every other session of the user has ended; this one goes on, under a new id.
+    request_session_rotation(request)
+    request.session[SESSION_EPOCH] = epoch
     return redirect_with_message(request, "/", N_("Your password has been changed."))
 
 
@@ -132,7 +141,7 @@ async def set_password_submit(request: Request, token: str) -> Template | Redire
     user = await service.set_password_with_token(token, form.value.new_password)
     if user is None:
         raise NotFoundException()
-    _start_session(request, user.id, user.language)
+    _start_session(request, user)
     return redirect_with_message(request, "/", N_("Your password has been set. Welcome!"))
 
 

@@ -11,8 +11,9 @@ from typing import Any
 from piccolo.columns.combination import Or
 
 from app import db
+from app.accounts import throttle
 from app.accounts.passwords import hash_password, verify_password
-from app.accounts.tables import SetPasswordToken, SignInThrottle, User
+from app.accounts.tables import SetPasswordToken, User
 from app.audit import service as audit
 from app.i18n import N_
 from app.logs import get_logger
@@ -22,8 +23,6 @@ __all__ = ["User"]
 
 log = get_logger("kokeilu.auth")
 
-FREE_FAILURES = 5
-MAX_LOCK_SECONDS = 15 * 60
 SET_PASSWORD_LINK_HOURS = 72
 ROLE_FIELDS = ("is_employee", "is_lead", "is_hr", "is_admin")
 USER_FIELDS = ("name", "email", "department", "language", "active", *ROLE_FIELDS)
@@ -46,61 +45,20 @@ class SignInResult:
     locked_seconds: int = 0
 
 
-def _lock_seconds(failures: int) -> int:
-    """Exponential back-off: free tries first, then 1 s, 2 s, 4 s … up to 15 minutes."""
-    if failures < FREE_FAILURES:
-        return 0
-    return min(2 ** (failures - FREE_FAILURES), MAX_LOCK_SECONDS)
-
-
-async def _remaining_lock(keys: list[str]) -> int:
-    now = datetime.now(UTC)
-    rows = await SignInThrottle.select(SignInThrottle.locked_until).where(
-        SignInThrottle.key.is_in(keys)
-    )
-    remaining = [
-        (row["locked_until"] - now).total_seconds()
-        for row in rows
-        if row["locked_until"] and row["locked_until"] > now
-    ]
-    return int(max(remaining, default=0)) + (1 if remaining else 0)
-
-
-async def _register_failure(keys: list[str]) -> None:
-    now = datetime.now(UTC)
-    async with db.write_transaction():
-        for key in keys:
-            row = await SignInThrottle.select().where(SignInThrottle.key == key).first()
-            failures = (row["failures"] if row else 0) + 1
-            seconds = _lock_seconds(failures)
-            locked_until = now + timedelta(seconds=seconds) if seconds else None
-            if row:
-                await SignInThrottle.update(
-                    failures=failures, locked_until=locked_until, updated_at=now
-                ).where(SignInThrottle.key == key)
-            else:
-                await SignInThrottle.insert(
-                    SignInThrottle(key=key, failures=failures, locked_until=locked_until)
-                )
-
-
-def throttle_keys(email: str, client: str) -> list[str]:
-    return [f"account:{normalise_email(email)}", f"client:{client}"]
-
-
 async def sign_in(email: str, password: str, client: str) -> SignInResult:
-    keys = throttle_keys(email, client)
-    locked = await _remaining_lock(keys)
+    """Check the password, unless the attempt is throttled (app/accounts/throttle.py)."""
+    attempt = throttle.keys(normalise_email(email), client)
+    locked = await throttle.remaining_lock(attempt)
     if locked:
         log.info("sign-in refused: throttled", client=client, locked_seconds=locked)
         return SignInResult(user=None, locked_seconds=locked)
     user = await User.objects().where(User.email == normalise_email(email)).first()
     ok = verify_password(user.password_hash if user else None, password)
     if not ok or user is None or not user.active:
-        await _register_failure(keys)
+        await throttle.register_failure(attempt)
         log.info("sign-in failed", client=client, known_account=user is not None)
         return SignInResult(user=None)
-    await SignInThrottle.delete().where(SignInThrottle.key == keys[0])
+    await throttle.clear_pair(attempt)
     async with db.write_transaction():
         await audit.record(
             actor_id=user.id, action="sign_in", object_type="user", object_id=user.id
@@ -166,6 +124,8 @@ async def update_user(user_id: int, version: int, values: dict[str, Any], actor_
         await audit.audited_update(
             User, current, version, values, object_type="user", actor_id=actor_id
         )
+        if values.get("active") is False:
+            await end_sessions(user_id)
 
 
 async def set_language(user_id: int, language: str) -> None:
@@ -213,18 +173,33 @@ async def list_users(search: str = "", page: int = 1, per_page: int = 25) -> Use
     return UserPage(rows=rows, total=total, page=page, pages=pages)
 
 
-# --- passwords -------------------------------------------------------------------------
+# --- sessions and passwords ------------------------------------------------------------
 
 
-async def change_password(user_id: int, current_password: str, new_password: str) -> None:
+async def end_sessions(user_id: int) -> int:
+    """End every session of the user, in whichever store it is (the middleware compares each
+    session's epoch with the user's); returns the new epoch. Call inside a write transaction."""
+    rows = (
+        await User.update({User.session_epoch: User.session_epoch + 1})
+        .where(User.id == user_id)
+        .returning(User.session_epoch)
+    )
+    return rows[0]["session_epoch"]
+
+
+async def change_password(user_id: int, current_password: str, new_password: str) -> int:
+    """Change the password and end the user's sessions; returns the epoch for the session that
+    made the change, which stays signed in."""
     user = await get_user(user_id)
     if not verify_password(user.password_hash, current_password):
         raise FieldErrors({"current_password": N_("The current password is not correct.")})
     async with db.write_transaction():
         await User.update(password_hash=hash_password(new_password)).where(User.id == user_id)
+        epoch = await end_sessions(user_id)
         await audit.record(
             actor_id=user_id, action="change_password", object_type="user", object_id=user_id
         )
+    return epoch
 
 
 def _token_hash(token: str) -> str:
@@ -232,7 +207,8 @@ def _token_hash(token: str) -> str:
 
 
 async def create_set_password_link(user_id: int, actor_id: int) -> str:
-    """A one-time token to pass on to the user; only its hash is stored."""
+    """A one-time token to pass on to the user; only its hash is stored. The user's sessions
+    end at once (an admin resets a password when it may have leaked)."""
     await get_user(user_id)
     token = secrets.token_urlsafe(32)
     expires_at = datetime.now(UTC) + timedelta(hours=SET_PASSWORD_LINK_HOURS)
@@ -249,6 +225,7 @@ async def create_set_password_link(user_id: int, actor_id: int) -> str:
                 expires_at=expires_at,
             )
         )
+        await end_sessions(user_id)
         await audit.record(
             actor_id=actor_id,
             action="create_set_password_link",
@@ -281,6 +258,7 @@ async def set_password_with_token(token: str, new_password: str) -> User | None:
         await SetPasswordToken.update(used_at=datetime.now(UTC)).where(
             SetPasswordToken.token_hash == _token_hash(token)
         )
+        user.session_epoch = await end_sessions(user.id)
         await audit.record(
             actor_id=user.id, action="set_password_by_link", object_type="user", object_id=user.id
         )

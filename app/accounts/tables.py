@@ -28,6 +28,9 @@ class User(Table, tablename="account"):
     is_hr = Boolean(default=False)
     is_admin = Boolean(default=False)
     version = Integer(default=1)
+    # Every session remembers the epoch it started in; raising it ends all of them
+    # (password change or reset, deactivation), in the database or in Redis alike.
+    session_epoch = Integer(default=0)
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())
 
@@ -42,7 +45,8 @@ class SetPasswordToken(Table):
 
 
 class SignInThrottle(Table):
-    """Failed sign-ins per key ("account:<email>" or "client:<ip>")."""
+    """Failed sign-ins per key: a keyed hash of the account, of the (account, address) pair or
+    of the address (app/accounts/throttle.py), so that no address or email is stored here."""
 
     key = Varchar(length=300, unique=True)
     failures = Integer(default=0)

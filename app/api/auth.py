@@ -41,7 +41,9 @@ async def token_required(connection: ASGIConnection, _: BaseRouteHandler) -> Non
     """A router guard: the bearer token's user becomes the API user for this request."""
     secret = bearer_token(connection)
     if not secret:
-        raise NotAuthorizedException(detail="Send a personal API token: Authorization: Bearer …")
+        raise NotAuthorizedException(
+            detail="Send a personal API token in the header Authorization: Bearer <token>."
+        )
     result = await tokens.authenticate(secret)
     if result.user is None:
         log.info("api token refused", token_id=result.token_id, reason=result.problem)
@@ -83,8 +85,9 @@ def _unauthorised(_request: Request, exc: NotAuthorizedException) -> Response:
 def _too_many(_request: Request, exc: TooManyRequestsException) -> Response:
     headers = dict(exc.headers or {})
     # Litestar sends RateLimit-Reset (seconds until the window resets); say it as Retry-After too.
-    headers["Retry-After"] = str(max(1, int(headers.get("RateLimit-Reset", "60"))))
-    return _error(429, "Too many requests: wait for Retry-After seconds.", headers)
+    seconds = max(1, int(headers.get("RateLimit-Reset", "60")))
+    headers["Retry-After"] = str(seconds)
+    return _error(429, f"Too many requests. Try again in {seconds} seconds.", headers)
 
 
 def _not_found(_request: Request, _exc: Exception) -> Response:

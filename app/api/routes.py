@@ -31,7 +31,7 @@ ERRORS = {
     ),
     429: ResponseSpec(
         data_container=schemas.ApiError,
-        description="Too many requests: wait for the seconds in the Retry-After header",
+        description="Too many requests: try again after the seconds in the Retry-After header",
     ),
 }
 NOT_FOUND = {
@@ -71,7 +71,7 @@ class ExperimentApi(Controller):
         ] = None,
         status: Annotated[
             list[str] | None,
-            Parameter(description="planned, running, checking, completed, abandoned (any of)"),
+            Parameter(description="Any of: planned, running, checking, completed, abandoned"),
         ] = None,
         updated_since: Annotated[
             datetime | None,

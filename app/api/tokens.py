@@ -137,10 +137,11 @@ async def authenticate(secret: str) -> Authentication:
     now = datetime.now(UTC)
     state = status(row, now)
     if state != "active":
-        return Authentication(None, row["id"], problem=f"The token has been {state}.")
+        problem = "The token has expired." if state == "expired" else "The token has been revoked."
+        return Authentication(None, row["id"], problem=problem)
     user = await accounts.get_active_user(row["user"])
     if user is None:
-        return Authentication(None, row["id"], problem="The token's user is not active.")
+        return Authentication(None, row["id"], problem="The token's owner can no longer sign in.")
     last_used = row["last_used_at"]
     if last_used is None or (now - last_used).total_seconds() > TOUCH_SECONDS:
         async with db.outside_transaction(), db.write_transaction():

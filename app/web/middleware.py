@@ -1,4 +1,5 @@
-"""Per-request context: request id, signed-in user (with session timeouts), language, security headers."""
+"""Per-request context: the request log (with a request id), signed-in user (with session
+timeouts), language, security and cache headers."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from app.settings import LANGUAGES, Settings
 log = get_logger("kokeilu.http")
 
 SESSION_USER = "user_id"
+SESSION_EPOCH = "epoch"  # the user's session_epoch when the session started
 SESSION_SIGNED_IN_AT = "signed_in_at"
 SESSION_LAST_SEEN = "last_seen"
 SESSION_LANGUAGE = "language"
@@ -57,6 +59,12 @@ def security_headers(settings: Settings) -> list[tuple[bytes, bytes]]:
     return headers
 
 
+def _cacheable(scope: Scope) -> bool:
+    """Only static files may be kept by the browser: every other response may show the
+    session's data or carry its CSRF token (Back after sign-out must not show a private page)."""
+    return scope.get("path", "").startswith("/static/")
+
+
 def security_headers_hook(settings: Settings):
     """A `before_send` hook: it sees every response, even a 404 from the router or a static file."""
     headers = security_headers(settings)
@@ -66,8 +74,50 @@ def security_headers_hook(settings: Settings):
             mutable = MutableScopeHeaders.from_message(message)
             for name, value in headers:
                 mutable[name.decode()] = value.decode()
+            if not _cacheable(scope):
+                mutable["cache-control"] = "no-store"
 
     return add_security_headers
+
+
+class RequestLog:
+    """Wraps the whole application (router, exception handlers and all), so that every request
+    is logged exactly once, with the status the client got: also a 404 from the router and a
+    refusal raised by a middleware (CSRF 403, 413 too large)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != ScopeType.HTTP:
+            await self.app(scope, receive, send)
+            return
+        request_id = secrets.token_hex(8)
+        structlog.contextvars.clear_contextvars()
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        scope.setdefault("state", {})["request_id"] = request_id
+        started = time.perf_counter()
+        status = 500  # what the server sends when nothing else was sent
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                MutableScopeHeaders.from_message(message)["x-request-id"] = request_id
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            user = scope.get("user")
+            log.info(
+                "request",
+                method=scope["method"],
+                path=scope["path"],
+                status=status,
+                user_id=user.id if user else None,
+                ms=round((time.perf_counter() - started) * 1000, 1),
+            )
 
 
 class RequestContextMiddleware(ASGIMiddleware):
@@ -79,49 +129,17 @@ class RequestContextMiddleware(ASGIMiddleware):
         self.settings = settings
 
     async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
-        request_id = secrets.token_hex(8)
-        structlog.contextvars.clear_contextvars()
-        structlog.contextvars.bind_contextvars(request_id=request_id)
-        scope.setdefault("state", {})["request_id"] = request_id
-        started = time.perf_counter()
-        status = 500
-        user = None
-
-        async def send_wrapper(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-                MutableScopeHeaders.from_message(message)["x-request-id"] = request_id
-            await send(message)
-
-        try:
-            # Reads share one connection; requests that may write keep Piccolo's own handling.
-            reading = scope["method"] in ("GET", "HEAD") and not scope["path"].startswith(
-                "/static/"
-            )
-            async with db.shared_read_connection() if reading else nullcontext():
-                session = scope.get("session") or {}
-                user = await self._signed_in_user(scope, session)
-                scope["user"] = user
-                if (
-                    user is not None
-                    and reading
-                    and (b"hx-request", b"true") not in scope["headers"]
-                ):
-                    scope["state"][UNREAD_NOTIFICATIONS] = await unread_count(user.id)  # header
-                scope["auth"] = None
-                i18n.activate(self._language(scope, session, user))
-                await next_app(scope, receive, send_wrapper)
-        finally:
-            if not scope["path"].startswith("/static/"):
-                log.info(
-                    "request",
-                    method=scope["method"],
-                    path=scope["path"],
-                    status=status,
-                    user_id=user.id if user else None,
-                    ms=round((time.perf_counter() - started) * 1000, 1),
-                )
+        # Reads share one connection; requests that may write keep Piccolo's own handling.
+        reading = scope["method"] in ("GET", "HEAD") and not scope["path"].startswith("/static/")
+        async with db.shared_read_connection() if reading else nullcontext():
+            session = scope.get("session") or {}
+            user = await self._signed_in_user(scope, session)
+            scope["user"] = user
+            if user is not None and reading and (b"hx-request", b"true") not in scope["headers"]:
+                scope["state"][UNREAD_NOTIFICATIONS] = await unread_count(user.id)  # header
+            scope["auth"] = None
+            i18n.activate(self._language(scope, session, user))
+            await next_app(scope, receive, send)
 
     async def _signed_in_user(self, scope: Scope, session: dict) -> accounts.User | None:
         user_id = session.get(SESSION_USER) if isinstance(session, dict) else None
@@ -138,7 +156,8 @@ class RequestContextMiddleware(ASGIMiddleware):
             session.clear()
             return None
         user = await accounts.get_active_user(user_id)
-        if user is None:
+        if user is None or session.get(SESSION_EPOCH, 0) != user.session_epoch:
+            # Deactivated, or the sessions were ended (password changed or reset).
             session.clear()
             return None
         if now - last_seen > SESSION_TOUCH_SECONDS:

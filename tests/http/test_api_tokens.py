@@ -86,7 +86,7 @@ async def test_an_expired_token_is_refused(client, employee):
     )
     refused = await client.get("/api/v1/themes", headers=_bearer(secret))
     assert refused.status_code == 401
-    assert refused.json()["error"] == "The token has been expired."
+    assert refused.json()["error"] == "The token has expired."
     listing = page(await client.get("/account/api-tokens"))
     assert len(listing.select("tbody .badge--muted")) == 1  # shown as expired
     assert listing.select("tbody a[href$='/revoke']")  # and may still be revoked

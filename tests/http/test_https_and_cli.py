@@ -45,12 +45,13 @@ async def test_https_deployment_uses_host_prefixed_secure_cookies_and_hsts():
         assert "domain=" not in lowered
 
 
-async def test_failed_sign_ins_are_throttled_per_client_across_accounts(client):
+async def test_a_few_failed_sign_ins_across_accounts_do_not_lock_the_address(client):
     for number in range(5):
         await sign_in(client, f"arvaus{number}@example.fi", "väärä")
     user = await make_user()
-    # A sixth try from the same client is refused, even for a real account and the right password.
-    assert (await sign_in(client, user.email)).status_code == 429
+    # Another account behind the same address signs in: the address's own ceiling is far
+    # higher (tests/http/test_sign_in_throttling.py).
+    assert (await sign_in(client, user.email)).status_code == 303
 
 
 async def test_expired_set_password_link_is_refused(client, admin):
