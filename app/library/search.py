@@ -151,7 +151,7 @@ PART_WEIGHT = 0.2
 BM25 = f"bm25(experiment_search_fts, 1.0, {PART_WEIGHT})"
 # ts_rank's weights for D, C, B (the parts) and A (the lemmas); normalisation 1: divide by
 # 1 + log(length), like BM25's length normalisation.
-TS_RANK = f"-ts_rank('{{0.1, 0.2, {PART_WEIGHT}, 1.0}}', lemma_vector, query, 1)"
+TS_RANK = f"-ts_rank(ARRAY[0.1, 0.2, {PART_WEIGHT}, 1.0]::real[], lemma_vector, query, 1)"
 RANK = QueryString("hits.rank")
 
 
