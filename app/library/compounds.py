@@ -20,6 +20,7 @@ Without either, words are not split (a warning is logged) and the search works a
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -124,6 +125,10 @@ def _pure_python() -> Analyse | None:
 
 _analyser: list[tuple[str, Analyse | None]] = []
 _loading = threading.Lock()
+# "libvoikko", "pyvoikko" or "none" chooses; unset, the first that loads. The same choice must
+# be made where the index is written and where it is searched (run `kokeilu reindex` after a
+# change).
+CHOICE = "KOKEILU_COMPOUNDS"
 
 
 def analyser() -> tuple[str, Analyse | None]:
@@ -131,22 +136,27 @@ def analyser() -> tuple[str, Analyse | None]:
     if not _analyser:
         with _loading:
             if not _analyser:
-                native = _native()
-                if native:
-                    _analyser.append(("libvoikko", native))
-                else:
-                    fallback = _pure_python()
-                    if fallback:
-                        log.warning(
-                            "Compound words are split with pyvoikko (pure Python, ~245 MB per "
-                            "process); install Debian's libvoikko1 and voikko-fi for the native "
-                            "library (~7 MB)"
-                        )
-                        _analyser.append(("pyvoikko", fallback))
-                    else:
-                        log.warning("No Voikko: compound words are not split in the library")
-                        _analyser.append(("none", None))
+                _analyser.append(_load(os.environ.get(CHOICE, "")))
     return _analyser[0]
+
+
+def _load(choice: str) -> tuple[str, Analyse | None]:
+    if choice == "none":
+        log.info("Compound words are not split in the library (%s=none)", CHOICE)
+        return ("none", None)
+    native = _native() if choice != "pyvoikko" else None
+    if native:
+        return ("libvoikko", native)
+    fallback = _pure_python()
+    if fallback:
+        if choice != "pyvoikko":
+            log.warning(
+                "Compound words are split with pyvoikko (pure Python, ~245 MB per process); "
+                "install Debian's libvoikko1 and voikko-fi for the native library (~7 MB)"
+            )
+        return ("pyvoikko", fallback)
+    log.warning("No Voikko: compound words are not split in the library")
+    return ("none", None)
 
 
 def spans(parts: Sequence[tuple[str, str]]) -> list[str]:
