@@ -201,11 +201,12 @@ def document_values(row: dict[str, Any]) -> dict[str, Any]:
     """The search document of one experiment row: its language and lemmas, and the copies."""
     text = experiment_text(row)
     language = detect_language(text)
+    tokens = words(text)
     return {
         "experiment": row["id"],
         "language": language,
-        "lemmas": " ".join(lemmatise(text, language)),
-        "parts": " ".join(compound_terms(text, language)),
+        "lemmas": " ".join(term for word in tokens for term in lemma(word, language)),
+        "parts": " ".join(term for word in tokens for term in parts(word, language)),
         "updated_at": datetime.now(UTC),
         **listed_values(row),
     }
