@@ -38,6 +38,8 @@ QUERIES = [
     "nuorten",
     "digituki kirjastossa",
     "olematonsana",  # no hits
+    "varaus",  # a compound part: ajanvaraus, ajanvarausjärjestelmä
+    "palvelu",  # a whole word and a common compound part
 ]
 SIMILAR_TEXT = "Ikäihmiset eivät osaa käyttää sähköisiä palveluja kirjastossa."
 
@@ -169,12 +171,39 @@ async def measure_user(user: Any, repeats: int) -> None:
     )
 
 
+def memory(label: str) -> None:
+    """This process's resident memory now and at its peak (Linux)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        values = dict(
+            line.split(":", 1) for line in status.read_text().splitlines() if line.startswith("Vm")
+        )
+        print(f"memory {label}: RSS {values['VmRSS'].strip()}, peak {values['VmHWM'].strip()}")
+
+
+def warm_up() -> None:
+    """Load the dictionaries (and the compound analyser, where the code has one), timed."""
+    from app.library import indexing
+
+    memory("before the dictionaries")
+    started = time.perf_counter()
+    indexing.warm_up()
+    try:
+        from app.library.compounds import analyser
+
+        name = analyser()[0]
+    except ImportError:  # code from before compound parts
+        name = "none"
+    print(f"dictionaries and compound analyser ({name}) in {time.perf_counter() - started:.1f} s")
+    memory("after")
+
+
 async def run(sizes: list[int], repeats: int, users: list[str]) -> None:
     from app.db import write_transaction
     from app.experiments.tables import Experiment
     from app.library import indexing
 
-    indexing.warm_up()
+    warm_up()
     have = await Experiment.count()
     for number, size in enumerate(sizes):
         if size > have:
@@ -190,15 +219,15 @@ async def run(sizes: list[int], repeats: int, users: list[str]) -> None:
                 indexed = await indexing.index_missing()
         seconds = time.perf_counter() - started
         print(f"indexed {indexed:,} experiments in {seconds:.1f} s ({indexed / seconds:.0f}/s)")
+        memory("after indexing")
         print(f"{size:,} experiments:")
         await measure_searches(users, repeats)
 
 
 async def run_existing(repeats: int, users: list[str]) -> None:
     from app.experiments.tables import Experiment
-    from app.library import indexing
 
-    indexing.warm_up()
+    warm_up()
     print(f"{await Experiment.count():,} experiments:")
     await measure_searches(users, repeats)
 

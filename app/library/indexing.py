@@ -27,6 +27,7 @@ from simplemma.strategies import DefaultStrategy
 from simplemma.token_sampler import MostCommonTokenSampler, RelaxedMostCommonTokenSampler
 
 from app.experiments.tables import Experiment
+from app.library.compounds import analyser, compound_parts
 from app.library.tables import ExperimentSearchDocument
 
 LANGUAGES = ("fi", "sv", "en")
@@ -94,9 +95,11 @@ def dictionaries_loaded() -> bool:
 
 
 def warm_up() -> None:
-    """Load every dictionary (the app does this in a background thread when it starts)."""
+    """Load every dictionary and the compound analyser (the app does this in a background
+    thread when it starts)."""
     for language in LANGUAGES:
         load_dictionary(language)
+    analyser()
 
 
 @lru_cache(maxsize=200_000)
@@ -109,6 +112,26 @@ def lemma(word: str, language: str) -> tuple[str, ...]:
 
 def lemmatise(text: str, language: str) -> list[str]:
     return [term for word in words(text) for term in lemma(word, language)]
+
+
+@lru_cache(maxsize=200_000)
+def parts(word: str, language: str) -> tuple[str, ...]:
+    """The index terms of a lower-case word's compound parts (Finnish only, see
+    app.library.compounds), other than its own lemma."""
+    if language != "fi":
+        return ()
+    own = lemma(word, language)
+    return tuple(term for part in compound_parts(word) for term in words(part) if term not in own)
+
+
+def compound_terms(text: str, language: str) -> list[str]:
+    """The parts of every compound word of the text, in order (what the `parts` column holds)."""
+    return [term for word in words(text) for term in parts(word, language)]
+
+
+def word_terms(word: str, language: str) -> set[str]:
+    """Every index term of one word: its lemma and its compound parts (for highlighting)."""
+    return {*lemma(word, language), *parts(word, language)}
 
 
 class _CachedStrategy:
@@ -178,10 +201,12 @@ def document_values(row: dict[str, Any]) -> dict[str, Any]:
     """The search document of one experiment row: its language and lemmas, and the copies."""
     text = experiment_text(row)
     language = detect_language(text)
+    tokens = words(text)
     return {
         "experiment": row["id"],
         "language": language,
-        "lemmas": " ".join(lemmatise(text, language)),
+        "lemmas": " ".join(term for word in tokens for term in lemma(word, language)),
+        "parts": " ".join(term for word in tokens for term in parts(word, language)),
         "updated_at": datetime.now(UTC),
         **listed_values(row),
     }

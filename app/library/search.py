@@ -32,8 +32,10 @@ from app.library.indexing import (
     FALLBACK_LANGUAGE,
     detect_language,
     lemma,
-    lemmatise,
+    parts,
     query_alternatives,
+    word_terms,
+    words,
 )
 from app.library.tables import ExperimentSearchDocument
 
@@ -144,6 +146,12 @@ class TextMatch:
 
 
 HITS_JOIN = 'JOIN hits ON hits.id = "experiment"."id"'
+# A match on a whole word's lemma counts this many times more than one on a compound's part.
+PART_WEIGHT = 0.2
+BM25 = f"bm25(experiment_search_fts, 1.0, {PART_WEIGHT})"
+# ts_rank's weights for D, C, B (the parts) and A (the lemmas); normalisation 1: divide by
+# 1 + log(length), like BM25's length normalisation.
+TS_RANK = f"-ts_rank(ARRAY[0.1, 0.2, {PART_WEIGHT}, 1.0]::real[], lemma_vector, query, 1)"
 RANK = QueryString("hits.rank")
 
 
@@ -169,8 +177,9 @@ def text_match(alternatives: list[set[str]], any_word: bool = False) -> TextMatc
         expression = _fts5_expression(alternatives, any_word)
         return TextMatch(
             ranked=QueryString(
-                "SELECT rowid AS id, bm25(experiment_search_fts) AS rank "
+                "SELECT rowid AS id, {} AS rank "
                 "FROM experiment_search_fts WHERE experiment_search_fts MATCH {}",
+                QueryString(BM25),
                 expression,
             ),
             unranked=QueryString(
@@ -185,15 +194,15 @@ def text_match(alternatives: list[set[str]], any_word: bool = False) -> TextMatc
                 "WHERE experiment_search_fts MATCH {}",
                 expression,
             ),
-            score=QueryString("bm25(experiment_search_fts)"),
+            score=QueryString(BM25),
         )
     tsquery = _tsquery(alternatives, any_word)
     return TextMatch(
-        # Normalisation 1: divide by 1 + log(length), like BM25's length normalisation.
         ranked=QueryString(
-            "SELECT experiment AS id, -ts_rank(lemma_vector, query, 1) AS rank "
+            "SELECT experiment AS id, {} AS rank "
             "FROM experiment_search_document, to_tsquery('simple', {}) AS query "
             "WHERE lemma_vector @@ query",
+            QueryString(TS_RANK),
             tsquery,
         ),
         unranked=QueryString(
@@ -206,7 +215,7 @@ def text_match(alternatives: list[set[str]], any_word: bool = False) -> TextMatc
             "WHERE lemma_vector @@ query",
             tsquery,
         ),
-        score=QueryString("-ts_rank(lemma_vector, query, 1)"),
+        score=QueryString(TS_RANK),
     )
 
 
@@ -506,12 +515,13 @@ def plain(text: str) -> str:
 
 def highlight(text: str, terms: set[str], language: str, limit: int | None = None) -> Markup:
     """The text (or an excerpt of `limit` characters around the first match) escaped, with
-    every word whose lemma was searched for wrapped in <mark>."""
+    every word whose lemma or one of whose compound parts was searched for wrapped in <mark>
+    (the whole word: "<mark>kirjastoautossa</mark>" for "auto")."""
     text = plain(text)
     spans = [
         match.span()
         for match in (re.finditer(r"[^\W_]+", text) if terms else ())
-        if set(lemma(match.group().lower(), language)) & terms
+        if word_terms(match.group().lower(), language) & terms
     ]
     start, end = 0, len(text)
     if limit and len(text) > limit:
@@ -564,7 +574,7 @@ async def _add_snippets(rows: list[dict[str, Any]], alternatives: list[set[str]]
         row["snippets"] = []
         for name in SNIPPET_FIELDS:
             text = row.get(name) or ""
-            if set(lemmatise(text, language)) & terms:
+            if any(word_terms(word, language) & terms for word in words(text)):
                 row["snippets"].append((name, highlight(text, terms, language, SNIPPET_CHARS)))
             if len(row["snippets"]) == 2:
                 break
@@ -574,12 +584,14 @@ async def _add_snippets(rows: list[dict[str, Any]], alternatives: list[set[str]]
 
 
 def key_terms(text: str, limit: int = SIMILAR_TERMS) -> list[str]:
-    """The words that say what a text is about: lemmas of four letters or more, no common
-    words, in order of appearance (title and problem come first)."""
+    """The words that say what a text is about: lemmas of four letters or more, each followed
+    by its compound parts (analysed as for the index), no common words, in order of appearance
+    (title and problem come first)."""
     language = detect_language(text)
     terms = [
         term
-        for term in lemmatise(text, language)
+        for word in words(text)
+        for term in (*lemma(word, language), *parts(word, language))
         if len(term) >= 4 and term not in STOPWORDS and not term.isdigit()
     ]
     return list(dict.fromkeys(terms))[:limit]
