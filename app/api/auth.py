@@ -90,7 +90,7 @@ def _too_many(_request: Request, exc: TooManyRequestsException) -> Response:
     return _error(429, f"Too many requests. Try again in {seconds} seconds.", headers)
 
 
-def _not_found(_request: Request, _exc: Exception) -> Response:
+def not_found(_request: Request, _exc: Exception) -> Response:
     return _error(404, "Not found.")
 
 
@@ -117,7 +117,7 @@ def _invalid_values(_request: Request, exc: PydanticValidationError) -> Response
     return _error(400, f"Invalid query: {message}")
 
 
-def _http_error(_request: Request, exc: HTTPException) -> Response:
+def http_error(_request: Request, exc: HTTPException) -> Response:
     return _error(exc.status_code, exc.detail)
 
 
@@ -129,12 +129,12 @@ def _server_error(request: Request, exc: Exception) -> Response:
 EXCEPTION_HANDLERS = {
     NotAuthorizedException: _unauthorised,
     TooManyRequestsException: _too_many,
-    NotFoundException: _not_found,
-    NotFound: _not_found,
+    NotFoundException: not_found,
+    NotFound: not_found,
     PermissionDeniedException: _forbidden,
     Forbidden: _forbidden,
     ValidationException: _invalid,
     PydanticValidationError: _invalid_values,
-    HTTPException: _http_error,
+    HTTPException: http_error,
     Exception: _server_error,
 }

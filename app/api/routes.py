@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from litestar import Controller, Request, Router, get
-from litestar.openapi import OpenAPIConfig, ResponseSpec
+from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.params import Parameter
@@ -16,6 +16,7 @@ from litestar.response import Template
 
 from app.api import schemas, service
 from app.api.auth import EXCEPTION_HANDLERS, api_user, rate_limit, token_required
+from app.api.responses import ERRORS, NOT_FOUND
 from app.rollups.api import RollupApi
 from app.settings import Settings
 from app.web.bounds import QueryId, id_parameter, offset_parameter
@@ -24,23 +25,6 @@ from app.web.rendering import render
 API_PATH = "/api/v1"
 SCHEMA_PATH = "/api/schema"
 SECURITY_SCHEME = "PersonalToken"
-ERRORS = {
-    401: ResponseSpec(
-        data_container=schemas.ApiError,
-        description="No token, or a token that is unknown, revoked or expired",
-    ),
-    429: ResponseSpec(
-        data_container=schemas.ApiError,
-        description="Too many requests: try again after the seconds in the Retry-After header",
-    ),
-}
-NOT_FOUND = {
-    **ERRORS,
-    404: ResponseSpec(
-        data_container=schemas.ApiError,
-        description="No such experiment, a draft, or one the token's user may not see",
-    ),
-}
 
 
 def _base_url(request: Request) -> str:

@@ -6,12 +6,11 @@ from datetime import date
 from typing import Annotated
 
 from litestar import Controller, Request, get
-from litestar.openapi import ResponseSpec
 from litestar.params import Parameter
 
 from app import policies
 from app.api.auth import api_user
-from app.api.schemas import ApiError
+from app.api.responses import FORBIDDEN
 from app.rollups import service
 from app.rollups.schemas import Rollup, RollupFilters
 from app.service_errors import Forbidden
@@ -25,12 +24,7 @@ class RollupApi(Controller):
     @get(
         "/",
         summary="Strategy rollup figures",
-        responses={
-            403: ResponseSpec(
-                data_container=ApiError,
-                description="The token's user is not an HR director or an admin",
-            )
-        },
+        responses=FORBIDDEN,
     )
     async def rollup(
         self,

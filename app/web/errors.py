@@ -14,10 +14,12 @@ from litestar.exceptions import (
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
+from app.api import auth as api_auth
 from app.logs import get_logger
 from app.service_errors import Forbidden, NotFound
 
 log = get_logger("kokeilu.errors")
+API_PREFIX = "/api/v1/"
 
 
 def _error_page(status: int) -> Template:
@@ -42,12 +44,18 @@ def forbidden(request: Request, _exc: Exception) -> Template:
     return _error_page(403)
 
 
-def not_found(_request: Request, _exc: Exception) -> Template:
-    return _error_page(404)
+def _in_api(request: Request) -> bool:
+    """A path under the API that matches none of its routes (e.g. /api/v1/experiments/x) is
+    answered before the API's own handlers run: it still gets the API's JSON, not a page."""
+    return request.url.path.startswith(API_PREFIX)
 
 
-def http_error(_request: Request, exc: HTTPException) -> Template:
-    return _error_page(exc.status_code)
+def not_found(request: Request, exc: Exception) -> Response:
+    return api_auth.not_found(request, exc) if _in_api(request) else _error_page(404)
+
+
+def http_error(request: Request, exc: HTTPException) -> Response:
+    return api_auth.http_error(request, exc) if _in_api(request) else _error_page(exc.status_code)
 
 
 def server_error(request: Request, exc: Exception) -> Template:

@@ -258,3 +258,12 @@ async def test_rollup_figures_for_hr_tokens_equal_the_rollup_service_and_others_
     refused = await client.get("/api/v1/rollup", headers=await _bearer(owner))
     assert refused.status_code == 403
     assert refused.json()["error"]
+
+
+async def test_a_path_under_the_api_that_matches_no_route_answers_json(client, employee):
+    headers = await _bearer(employee)
+    for url in ("/api/v1/experiments/1e-14", "/api/v1/nothing-here"):
+        response = await client.get(url, headers=headers)
+        assert response.status_code == 404, url
+        assert response.json() == {"status": 404, "error": "Not found."}
+    assert (await client.get("/experiments/1e-14")).headers["content-type"].startswith("text/html")
