@@ -23,6 +23,7 @@ from app.organisation import service as organisation
 from app.service_errors import FieldErrors, Forbidden
 from app.settings import get_settings
 from app.web.form_flow import FormOutcome, submit_form
+from app.web.bounds import is_row_id
 from app.web.forms import VersionForm, clean_text, read_form
 from app.web.guards import signed_in
 from app.web.rendering import redirect_with_message, render
@@ -313,7 +314,7 @@ class CohortController(Controller):
     ) -> Template:
         cohort = await service.manageable(request.user, cohort_id)
         try:
-            if not department.strip().isdigit():
+            if not department.strip().isdecimal() or not is_row_id(int(department)):
                 raise FieldErrors({"department": N_("Choose one of the options.")})
             preview = await members.department_preview(request.user, cohort_id, int(department))
         except FieldErrors as exc:

@@ -315,7 +315,7 @@ def _answered_surveys(request: Request) -> set[int]:
     return {
         int(name.removeprefix(prefix))
         for name in request.cookies
-        if name.startswith(prefix) and name.removeprefix(prefix).isdigit()
+        if name.startswith(prefix) and name.removeprefix(prefix).isdecimal()
     }
 
 
@@ -335,7 +335,7 @@ def _limits(request: Request, *, kiosk: bool) -> service.Limits:
 
 def _too_large(request: Request) -> bool:
     length = request.headers.get("content-length")
-    return length is None or not length.isdigit() or int(length) > MAX_BODY_BYTES
+    return length is None or not length.isdecimal() or int(length) > MAX_BODY_BYTES
 
 
 def _new_submission_id() -> str:
