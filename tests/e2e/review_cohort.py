@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import subprocess
 import sys
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from app.accounts.tables import User
@@ -20,35 +17,17 @@ from app.demo.content import LEAD_EMAIL
 from app.experiments.tables import Experiment
 from app.i18n import HELSINKI
 from app.review import service
+from tests.e2e.server_setup import run_in_server_database
 
 NAME = "E2E-työpaja: asiakaskokemus"
 EXPERIMENTS = 4
 
 
-def create_review_cohort(database_url: str, *, with_reviews: bool = False) -> dict[str, Any]:
+def create_review_cohort(*, with_reviews: bool = False) -> dict[str, Any]:
     """Run this module against the e2e server's database; return what it printed."""
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "SECRET_KEY": "e2e-secret-key-not-for-production-0123456789",
-        "LOG_LEVEL": "WARNING",
-    }
-    result = subprocess.run(  # noqa: S603 - our own module, no shell
-        [
-            sys.executable,
-            "-m",
-            "tests.e2e.review_cohort",
-            *(["--with-reviews"] if with_reviews else []),
-        ],
-        cwd=Path(__file__).resolve().parents[2],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    return run_in_server_database(
+        "tests.e2e.review_cohort", *(["--with-reviews"] if with_reviews else [])
     )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 async def main(with_reviews: bool) -> None:

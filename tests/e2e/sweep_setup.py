@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import subprocess
-import sys
 from datetime import date
-from pathlib import Path
 
 from app.demo.content import ADMIN_EMAIL, EMPLOYEE_EMAIL, HR_EMAIL, LEAD_EMAIL
 from app.reflections.access import today
+from tests.e2e.server_setup import run_in_server_database
 
 ROLES = {
     "employee": EMPLOYEE_EMAIL,
@@ -27,19 +24,9 @@ ROLES = {
 }
 
 
-def create_sweep_experiments(server_env: dict[str, str]) -> dict[str, int]:
+def create_sweep_experiments() -> dict[str, int]:
     """Run this module against the e2e server's database; return what it printed."""
-    result = subprocess.run(  # noqa: S603 - our own module, no shell
-        [sys.executable, "-m", "tests.e2e.sweep_setup"],
-        cwd=Path(__file__).resolve().parents[2],
-        env={**os.environ, **server_env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return run_in_server_database("tests.e2e.sweep_setup")
 
 
 async def main() -> dict[str, int]:

@@ -7,10 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 from app.accounts.tables import User
@@ -19,27 +15,12 @@ from app.conversation.tables import Comment, Kudos
 from app.demo.content import LEAD_EMAIL
 from app.experiments.tables import Cycle, Experiment, Measure
 from app.surveys.tables import Survey, SurveyAnswer
+from tests.e2e.server_setup import run_in_server_database
 
 
-def find_sweep_targets(database_url: str) -> dict[str, Any]:
+def find_sweep_targets() -> dict[str, Any]:
     """Run this module against the e2e server's database; return what it printed."""
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "SECRET_KEY": "e2e-secret-key-not-for-production-0123456789",
-        "LOG_LEVEL": "WARNING",
-    }
-    result = subprocess.run(  # noqa: S603 - our own module, no shell
-        [sys.executable, "-m", "tests.e2e.sweep_targets"],
-        cwd=Path(__file__).resolve().parents[2],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return run_in_server_database("tests.e2e.sweep_targets")
 
 
 async def _ids(query: Any, column: str) -> set[int]:

@@ -18,7 +18,6 @@ from playwright.sync_api import BrowserContext, Page, expect
 from app.demo.content import HR_EMAIL, LEAD_EMAIL
 from tests.e2e.accessibility import accessibility_violations, assert_accessible, visit
 from tests.e2e.actions import DESKTOP, PHONE, sign_in
-from tests.e2e.conftest import LIVE_DATABASE
 from tests.e2e.sweep_targets import find_sweep_targets
 
 pytestmark = pytest.mark.e2e
@@ -28,7 +27,7 @@ VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 
 @pytest.fixture(scope="module")
 def targets(live_server: str) -> dict[str, Any]:
-    return find_sweep_targets(LIVE_DATABASE["url"])
+    return find_sweep_targets()
 
 
 def _experiment_pages(experiment: dict[str, Any]) -> list[str]:

@@ -23,7 +23,6 @@ from playwright.sync_api import BrowserContext, expect
 
 from tests.e2e.accessibility import assert_accessible, visit
 from tests.e2e.actions import sign_in
-from tests.e2e.conftest import LIVE_SERVER_ENV
 from tests.e2e.htmx_sweep import Sweep, page_pattern
 from tests.e2e.sweep_setup import ROLES, create_sweep_experiments
 
@@ -42,7 +41,7 @@ EDIT_MODES += ("result", "people")
 def sweep_experiments(live_server: str) -> dict[str, int]:
     """{email: id} of one fresh experiment per role, "pdca": one more of the employee's,
     "cohort": the cohort they are in; made once for the module."""
-    return create_sweep_experiments(LIVE_SERVER_ENV)
+    return create_sweep_experiments()
 
 
 def _edit_modes(sweep: Sweep, experiment: int) -> list[str]:

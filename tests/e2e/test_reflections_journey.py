@@ -5,7 +5,6 @@ Also the screenshots for docs/ (KOKEILU_SCREENSHOTS=1)."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -18,6 +17,7 @@ from playwright.sync_api import BrowserContext, expect
 from tests.e2e.accessibility import assert_accessible, visit
 from tests.e2e.actions import DESKTOP, PHONE, path_of, sign_in
 from tests.e2e.conftest import LIVE_SERVER_ENV, REPO_ROOT
+from tests.e2e.server_setup import run_in_server_database
 
 pytestmark = pytest.mark.e2e
 
@@ -28,17 +28,7 @@ SCREENSHOTS = REPO_ROOT / "docs" / "screenshots"
 
 def _make_cohort(name: str) -> dict:
     """A cohort with a past and a future day, written straight into the server's database."""
-    result = subprocess.run(  # noqa: S603 - our own script, no shell
-        [sys.executable, "-m", "tests.e2e.reflections_setup", name],
-        cwd=REPO_ROOT,
-        env=LIVE_SERVER_ENV,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return run_in_server_database("tests.e2e.reflections_setup", name, timeout=60)
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ from playwright.sync_api import BrowserContext, expect
 
 from tests.e2e.accessibility import assert_accessible, visit
 from tests.e2e.actions import sign_in
-from tests.e2e.conftest import LIVE_DATABASE
 from tests.e2e.review_cohort import create_review_cohort
 from tests.e2e.workshop_steps import tab_to
 
@@ -26,7 +25,7 @@ CELEBRATION = "Rohkea ja asiakaslähtöinen kokeilu."
 
 @pytest.fixture(scope="module")
 def cohort(live_server: str) -> dict[str, Any]:
-    return create_review_cohort(LIVE_DATABASE["url"])
+    return create_review_cohort()
 
 
 def test_lead_reviews_and_celebrates_on_day_two_with_the_keyboard(

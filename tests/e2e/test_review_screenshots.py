@@ -13,7 +13,6 @@ from playwright.sync_api import BrowserContext, expect
 
 from tests.e2e.accessibility import visit
 from tests.e2e.actions import DESKTOP, PHONE, sign_in
-from tests.e2e.conftest import LIVE_DATABASE
 from tests.e2e.review_cohort import create_review_cohort
 
 pytestmark = [
@@ -30,7 +29,7 @@ LEAD_EMAIL = "valmentaja@varkaus.example"  # demo data
 
 @pytest.fixture(scope="module")
 def cohort(live_server: str) -> dict[str, Any]:
-    return create_review_cohort(LIVE_DATABASE["url"], with_reviews=True)
+    return create_review_cohort(with_reviews=True)
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=lambda size: str(size["width"]))
