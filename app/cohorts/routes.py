@@ -22,8 +22,8 @@ from app.i18n import N_, gettext
 from app.organisation import service as organisation
 from app.service_errors import FieldErrors, Forbidden
 from app.settings import get_settings
-from app.web.form_flow import FormOutcome, submit_form
 from app.web.bounds import is_row_id
+from app.web.form_flow import FormOutcome, submit_form
 from app.web.forms import VersionForm, clean_text, read_form
 from app.web.guards import signed_in
 from app.web.rendering import redirect_with_message, render
