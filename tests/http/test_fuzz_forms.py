@@ -225,6 +225,7 @@ async def _seed_states_the_demo_lacks() -> None:
         f"/admin/departments/{department.id}",
         f"/admin/users/{inactive.id}",
         f"/cohorts/{archived_cohort.id}",
+        f"/admin/strategies/{strategy.id}",
     ]
     cohort = await Cohort.objects().where(Cohort.archived == False).first()  # noqa: E712
     await AssessmentStatement(cohort=cohort.id, text="Arkistoitu väittämä", archived=True).save()
