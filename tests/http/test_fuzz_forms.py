@@ -36,6 +36,9 @@ EXAMPLES = int(os.environ.get("KOKEILU_FUZZ_EXAMPLES", "4"))
 BASE_URL = "http://127.0.0.1:8000"
 MAX_PAGES_PER_USER = 200
 PAGES_PER_KIND = 2
+# Pages of seeded rows past the few of each kind the crawl visits: their forms are collected
+# after the crawl (filled by the fixture).
+EXTRA_START_PAGES: list[str] = []
 
 # POST routes the fuzzing does not reach through a form, each with its reason.
 EXCLUDED = {
@@ -46,18 +49,10 @@ EXCLUDED = {
     # Not (yet) reached by the crawl of the demo city: no archived or deactivated rows to
     # restore, no token or survey pages linked from where the crawl goes. TODO: seed them.
     "/account/api-tokens/{token_id:int}/revoke": "the demo city has no API tokens",
-    "/admin/customer-groups/{group_id:int}/restore": "no archived customer group in the demo",
-    "/admin/departments/{department_id:int}/restore": "no archived department in the demo",
-    "/admin/strategies/{strategy_id:int}/themes/{theme_id:int}/restore": "no archived theme in the demo",
-    "/admin/users/{user_id:int}/reactivate": "no deactivated user in the demo",
-    "/cohorts/{cohort_id:int}/assessment/statements/{item_id:int}/restore": "no archived statement in the demo",
     "/cohorts/{cohort_id:int}/join-links/{link_id:int}/revoke": "no join link in the demo",
     "/cohorts/{cohort_id:int}/participants": "the participant picker is reached by htmx only",
     "/cohorts/{cohort_id:int}/participants/department": "the participant picker is reached by htmx only",
-    "/cohorts/{cohort_id:int}/reflections/questions/{item_id:int}/restore": "no archived question in the demo",
-    "/cohorts/{cohort_id:int}/restore": "no archived cohort in the demo",
     "/experiments/{experiment_id:int}/kudos/withdraw": "the crawl's users have given no kudos in the demo",
-    "/experiments/{experiment_id:int}/restore": "no deleted experiment in the demo",
     "/experiments/{experiment_id:int}/surveys/{survey_id:int}/apply": "survey pages are not linked where the crawl goes",
     "/experiments/{experiment_id:int}/surveys/{survey_id:int}/delete": "survey pages are not linked where the crawl goes",
     "/experiments/{experiment_id:int}/surveys/{survey_id:int}/edit": "survey pages are not linked where the crawl goes",
@@ -191,6 +186,10 @@ async def _crawl(client, email: str) -> list[Form]:
             if _crawlable(target) and seen[_visit_key(local)] < PAGES_PER_KIND:
                 seen[_visit_key(local)] += 1
                 queue.append(local)
+    for url in EXTRA_START_PAGES:  # their forms only, no links followed
+        response = await client.get(url)
+        if response.status_code == 200:
+            forms.extend(_forms_of(page(response), BASE_URL + url, email))
     return forms
 
 
@@ -200,6 +199,38 @@ async def empty_tables(migrated_database):
     for table in reversed(TABLES):
         await table.delete(force=True)
     await load_demo_data()
+    await _seed_states_the_demo_lacks()
+
+
+async def _seed_states_the_demo_lacks() -> None:
+    """Archived, deactivated and deleted rows, so that their restore forms are found."""
+    from datetime import UTC, datetime
+
+    from app.accounts.tables import User
+    from app.cohorts.tables import Cohort
+    from app.experiments.tables import CustomerGroup
+    from app.reflections.tables import AssessmentStatement, ReflectionQuestion
+    from app.strategy.tables import Strategy
+    from tests.factories import make_cohort, make_department, make_experiment, make_theme, make_user
+
+    admin = await User.objects().where(User.email == SIGN_INS[0].email).first()
+    lead = await User.objects().where(User.email == SIGN_INS[1].email).first()
+    await CustomerGroup(name_fi="Arkistoitu asiakasryhmä", archived=True).save()
+    strategy = await Strategy.objects().first()
+    await make_theme(strategy, archived=True)
+    department = await make_department(archived=True)
+    inactive = await make_user(active=False)
+    archived_cohort = await make_cohort(leads=[lead], archived=True)
+    EXTRA_START_PAGES[:] = [
+        f"/admin/departments/{department.id}",
+        f"/admin/users/{inactive.id}",
+        f"/cohorts/{archived_cohort.id}",
+        f"/admin/strategies/{strategy.id}",
+    ]
+    cohort = await Cohort.objects().where(Cohort.archived == False).first()  # noqa: E712
+    await AssessmentStatement(cohort=cohort.id, text="Arkistoitu väittämä", archived=True).save()
+    await ReflectionQuestion(cohort=cohort.id, text_fi="Arkistoitu kysymys", archived=True).save()
+    await make_experiment(admin, deleted_at=datetime.now(UTC))
 
 
 @pytest.fixture(scope="module")
