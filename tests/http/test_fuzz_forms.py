@@ -15,6 +15,7 @@ import os
 import re
 from collections import Counter, deque
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
@@ -46,22 +47,6 @@ EXCLUDED = {
     "/experiments/new/autosave": "htmx autosave of the new-experiment form (fuzzed as /experiments/new)",
     "/experiments/{experiment_id:int}/sections/{section:str}/autosave": "htmx autosave of a section form (fuzzed as the section)",
     "/markdown-preview": "htmx preview of a Markdown field, no form of its own",
-    # Not (yet) reached by the crawl of the demo city: no archived or deactivated rows to
-    # restore, no token or survey pages linked from where the crawl goes. TODO: seed them.
-    "/account/api-tokens/{token_id:int}/revoke": "the demo city has no API tokens",
-    "/cohorts/{cohort_id:int}/join-links/{link_id:int}/revoke": "no join link in the demo",
-    "/cohorts/{cohort_id:int}/participants": "the participant picker is reached by htmx only",
-    "/cohorts/{cohort_id:int}/participants/department": "the participant picker is reached by htmx only",
-    "/experiments/{experiment_id:int}/kudos/withdraw": "the crawl's users have given no kudos in the demo",
-    "/experiments/{experiment_id:int}/surveys/{survey_id:int}/apply": "survey pages are not linked where the crawl goes",
-    "/experiments/{experiment_id:int}/surveys/{survey_id:int}/delete": "survey pages are not linked where the crawl goes",
-    "/experiments/{experiment_id:int}/surveys/{survey_id:int}/edit": "survey pages are not linked where the crawl goes",
-    "/experiments/{experiment_id:int}/surveys/{survey_id:int}/period": "survey pages are not linked where the crawl goes",
-    "/experiments/{experiment_id:int}/surveys/{survey_id:int}/revoke": "survey pages are not linked where the crawl goes",
-    "/join/{token:str}": "needs a join link's secret token",
-    "/k/{token:str}": "the public kiosk needs a survey's secret token",
-    "/s/{token:str}": "the public survey needs its secret token",
-    "/set-password/{token:str}": "needs a one-time set-password token",
 }
 
 # The pages with a filter or search form (GET): their query strings are fuzzed.
@@ -204,7 +189,6 @@ async def empty_tables(migrated_database):
 
 async def _seed_states_the_demo_lacks() -> None:
     """Archived, deactivated and deleted rows, so that their restore forms are found."""
-    from datetime import UTC, datetime
 
     from app.accounts.tables import User
     from app.cohorts.tables import Cohort
@@ -217,7 +201,7 @@ async def _seed_states_the_demo_lacks() -> None:
     lead = await User.objects().where(User.email == SIGN_INS[1].email).first()
     await CustomerGroup(name_fi="Arkistoitu asiakasryhmä", archived=True).save()
     strategy = await Strategy.objects().first()
-    await make_theme(strategy, archived=True)
+    theme = await make_theme(strategy, archived=True)
     department = await make_department(archived=True)
     inactive = await make_user(active=False)
     archived_cohort = await make_cohort(leads=[lead], archived=True)
@@ -225,12 +209,70 @@ async def _seed_states_the_demo_lacks() -> None:
         f"/admin/departments/{department.id}",
         f"/admin/users/{inactive.id}",
         f"/cohorts/{archived_cohort.id}",
-        f"/admin/strategies/{strategy.id}",
+        f"/admin/strategies/{strategy.id}/themes/{theme.id}",  # its restore form
     ]
     cohort = await Cohort.objects().where(Cohort.archived == False).first()  # noqa: E712
     await AssessmentStatement(cohort=cohort.id, text="Arkistoitu väittämä", archived=True).save()
     await ReflectionQuestion(cohort=cohort.id, text_fi="Arkistoitu kysymys", archived=True).save()
     await make_experiment(admin, deleted_at=datetime.now(UTC))
+    EXTRA_START_PAGES.extend(await _seed_token_and_picker_pages(admin, lead))
+
+
+async def _seed_token_and_picker_pages(admin, lead) -> list[str]:
+    """Rows whose forms sit behind a secret link or an htmx search (an API token, a join
+    link, a survey with its public and kiosk links, a set-password link, a kudos to withdraw,
+    the participant picker): their pages, for the crawl's extra start pages."""
+    from app.accounts.service import create_set_password_link
+    from app.accounts.tables import User
+    from app.api import tokens
+    from app.cohorts import members
+    from app.cohorts.tables import Cohort, CohortLead
+    from app.conversation.tables import Kudos
+    from app.experiments.tables import Measure
+    from app.surveys.service import new_token
+    from app.surveys.tables import Survey, SurveyAnswer
+    from tests.factories import make_department, make_experiment, make_user
+
+    employee = await User.objects().where(User.email == SIGN_INS[3].email).first()
+    led = CohortLead.select(CohortLead.cohort).where(CohortLead.user == lead.id)
+    cohort = await Cohort.objects().where(Cohort.id.is_in(led) & Cohort.archived.eq(False)).first()
+    join_token = await members.create_join_link(lead, cohort.id, 14)
+    await make_user(name="Hakija Poiminta")  # found by the participant search below
+    department = await make_department()
+    await make_user(department=department.id)  # someone the department would bring in
+    api_token = await tokens.create(admin.id, "Sumea avain", None)
+    newcomer = await make_user(name="Uusi Salasana")
+    set_password_token = await create_set_password_link(newcomer.id, admin.id)
+    shared = await make_experiment(employee, status="running", title="Kiitettävä kokeilu")
+    await Kudos(experiment=shared.id, giver=admin.id, message="Kiitos!").save()
+    measure = Measure(experiment=shared.id, name="Asiakastyytyväisyys", baseline=3.5)
+    await measure.save()
+    survey = Survey(
+        experiment=shared.id,
+        measure=measure.id,
+        token=new_token(),
+        kiosk_token=new_token(),
+        question_fi="Miten onnistuimme palvelemaan sinua tänään?",
+        open_period="before",
+        before_opened_at=datetime.now(UTC),
+        created_by=employee.id,
+    )
+    await survey.save()
+    await SurveyAnswer(survey=survey.id, period="before", score=4, submission_id="fuzz-1").save()
+    surveys = f"/experiments/{shared.id}/surveys"
+    return [
+        f"/account/api-tokens/{api_token.id}/revoke",
+        f"/cohorts/{cohort.id}",
+        f"/cohorts/{cohort.id}?q=Poiminta",
+        f"/cohorts/{cohort.id}/participants/department?department={department.id}",
+        f"/join/{join_token}",
+        f"/experiments/{shared.id}",
+        f"{surveys}/",
+        f"{surveys}/{survey.id}/edit",
+        f"/s/{survey.token}",
+        f"/k/{survey.kiosk_token}",
+        f"/set-password/{set_password_token}",
+    ]
 
 
 @pytest.fixture(scope="module")
