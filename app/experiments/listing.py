@@ -27,7 +27,7 @@ from app.experiments.tables import (
 from app.experiments.vocabulary import CHANNELS, DECISIONS, OUTCOMES, STATUSES
 from app.i18n import HELSINKI, N_
 from app.organisation import service as organisation
-from app.web.forms import QueryModel, form_to_dict
+from app.web.forms import QueryModel, form_to_dict, translate_error
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -97,23 +97,44 @@ class BrowseFilters(QueryModel):
         )  # fmt: skip
 
 
-def lenient(model: type[ModelT], data: dict[str, Any]) -> ModelT:
+def lenient(
+    model: type[ModelT], data: dict[str, Any], dropped: dict[str, DroppedFilter] | None = None
+) -> ModelT:
     """Validate a query string, dropping empty values (an empty form field) and then each
-    value that does not validate, instead of refusing the whole link."""
+    value that does not validate, instead of refusing the whole link. What was dropped, and
+    why, goes into `dropped` (by field) for the page to say."""
     data = {key: value for key, value in data.items() if value != "" and value != []}
     for _attempt in range(len(model.model_fields) + 1):
         try:
             return model.model_validate(data)
         except ValidationError as exc:
             for error in exc.errors():
-                data.pop(str(error["loc"][0]) if error["loc"] else "", None)
+                name = str(error["loc"][0]) if error["loc"] else ""
+                if dropped is not None and name in data:
+                    dropped[name] = DroppedFilter(_shown(data[name]), translate_error(error))
+                data.pop(name, None)
     return model()
 
 
-def browse_filters_from_query(params: Any) -> BrowseFilters:
+@dataclass(frozen=True)
+class DroppedFilter:
+    """A filter value of the link that did not validate: the page left it out and says why."""
+
+    value: str
+    message: str
+
+
+def _shown(value: Any) -> str:
+    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def browse_filters_from_query(
+    params: Any, dropped: dict[str, DroppedFilter] | None = None
+) -> BrowseFilters:
     data = form_to_dict(params, BrowseFilters)
     data["q"] = str(data.get("q") or "")[:200]
-    return lenient(BrowseFilters, data)
+    return lenient(BrowseFilters, data, dropped)
 
 
 def _linked(table: type, column: str, values: list[Any]) -> Any:

@@ -101,11 +101,13 @@ class ExperimentController(Controller):
 
     @get("/", name="browse_experiments")
     async def browse(self, request: Request) -> Template:
-        filters = listing.browse_filters_from_query(request.query_params)
+        dropped: dict[str, listing.DroppedFilter] = {}
+        filters = listing.browse_filters_from_query(request.query_params, dropped)
         result = await listing.browse(request.user, filters)
         context: dict[str, Any] = {
             "result": result,
             "filters": filters,
+            "dropped_filters": dropped,
             "filter_errors": nul_errors(request.query_params, listing.BrowseFilters),
         }
         if not _is_htmx(request):  # htmx gets only the results; the filter form stays as it is

@@ -6,10 +6,10 @@ from typing import Any
 
 from litestar import Controller, Request, get
 from litestar.response import Template
-from pydantic import ValidationError
 
 from app.experiments import service as experiments
 from app.experiments.filter_choices import browse_filter_choices
+from app.experiments.listing import DroppedFilter, lenient
 from app.library import search
 from app.web.forms import clean_text, form_to_dict, nul_errors
 from app.web.guards import signed_in
@@ -29,14 +29,14 @@ class LibraryController(Controller):
     @get("/", name="library")
     async def library(self, request: Request) -> Template:
         raw = form_to_dict(request.query_params, search.LibraryFilters)
-        try:
-            filters = search.LibraryFilters.model_validate(raw)
-        except ValidationError:
-            filters = search.LibraryFilters(q=str(raw.get("q", ""))[:200])
+        raw["q"] = str(raw.get("q") or "")[:200]
+        dropped: dict[str, DroppedFilter] = {}
+        filters = lenient(search.LibraryFilters, raw, dropped)
         result = await search.search(request.user, filters)
         context: dict[str, Any] = {
             "result": result,
             "filters": result.filters,
+            "dropped_filters": dropped,
             "filter_errors": nul_errors(request.query_params, search.LibraryFilters),
         }
         if not _is_htmx(request):  # htmx gets only the results; the filter form stays as it is

@@ -13,7 +13,7 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.response import Response, Stream, Template
 
 from app import policies
-from app.experiments.listing import browse_filters_from_query, lenient
+from app.experiments.listing import DroppedFilter, browse_filters_from_query, lenient
 from app.i18n import HELSINKI
 from app.organisation import service as organisation
 from app.rollups import charts, exports, service
@@ -29,8 +29,8 @@ def rollup_viewers(connection: ASGIConnection, handler: BaseRouteHandler) -> Non
         raise PermissionDeniedException()
 
 
-def _filters(request: Request) -> RollupFilters:
-    return lenient(RollupFilters, form_to_dict(request.query_params, RollupFilters))
+def _filters(request: Request, dropped: dict[str, DroppedFilter] | None = None) -> RollupFilters:
+    return lenient(RollupFilters, form_to_dict(request.query_params, RollupFilters), dropped)
 
 
 def _download(content: bytes, media_type: str, filename: str) -> Response:
@@ -63,13 +63,16 @@ class RollupController(Controller):
     path = "/rollup"
     guards = [rollup_viewers]
 
-    async def _rollup(self, request: Request) -> Rollup:
-        return await service.compute_rollup(_filters(request), request.user)
+    async def _rollup(
+        self, request: Request, dropped: dict[str, DroppedFilter] | None = None
+    ) -> Rollup:
+        return await service.compute_rollup(_filters(request, dropped), request.user)
 
     @get("/", name="rollup")
     async def page(self, request: Request) -> Template:
-        rollup = await self._rollup(request)
-        context = _context(request, rollup)
+        dropped: dict[str, DroppedFilter] = {}
+        rollup = await self._rollup(request, dropped)
+        context = _context(request, rollup, dropped_filters=dropped)
         if not request.headers.get("hx-request"):
             context.update(
                 strategy_choices=await service.strategy_choices(),

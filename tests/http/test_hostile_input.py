@@ -228,3 +228,40 @@ async def test_nul_in_a_search_is_shown_next_to_the_field_and_the_rest_searched(
     assert "NUL-merkki" in soup.select_one(f"#{field}-error").get_text()
     assert soup.select_one(f"#{field}")["aria-describedby"] == f"{field}-error"
     assert "\x00" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("url", "name", "value"),
+    [
+        ("/experiments?created_from=0001-01-01&status=running", "created_from", "0001-01-01"),
+        ("/experiments?theme=9223372036854775808", "theme", "9223372036854775808"),
+        (
+            "/library?q=asiakas&department=99999999999999999999",
+            "department",
+            "99999999999999999999",
+        ),
+        ("/library?created_to=garbage", "created_to", "garbage"),
+        ("/rollup?start=0001-01-01", "start", "0001-01-01"),
+        ("/rollup?cohort=2147483648", "cohort", "2147483648"),
+    ],
+)
+async def test_a_list_page_says_which_filter_values_it_left_out(client, admin, url, name, value):
+    await make_strategy()
+    response = await client.get(url)
+    assert response.status_code == 200
+    notice = page(response).select_one(".dropped-filters")
+    assert notice is not None, url
+    text = " ".join(notice.get_text(" ").split())
+    assert "Osa linkin rajauksista ei kelpaa" in text
+    assert f"{name}={value}" in text
+    # The same notice comes with the results that htmx swaps in.
+    swapped = await client.get(url, headers={"HX-Request": "true"})
+    assert f"{name}={value}" in page(swapped).select_one(".dropped-filters").get_text()
+
+
+@pytest.mark.parametrize("url", ["/experiments?status=running", "/library?q=asiakas", "/rollup"])
+async def test_a_list_page_with_valid_filters_has_no_notice(client, admin, url):
+    await make_strategy()
+    response = await client.get(url)
+    assert response.status_code == 200
+    assert page(response).select_one(".dropped-filters") is None
