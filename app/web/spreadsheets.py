@@ -13,14 +13,16 @@ from __future__ import annotations
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from app.web.forms import clean_text
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def without_control_characters(text: str) -> str:
-    """The text without the C0 control characters that XML 1.0 (so XLSX) cannot hold."""
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
+    """The text without the C0 control characters that XML 1.0 (so XLSX) cannot hold: the
+    same ones every form and query string loses on the way in (app.web.forms.clean_text)."""
+    return clean_text(text)
 
 
 def looks_like_formula(text: str) -> bool:
