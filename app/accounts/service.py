@@ -47,12 +47,13 @@ class SignInResult:
 
 async def sign_in(email: str, password: str, client: str) -> SignInResult:
     """Check the password, unless the attempt is throttled (app/accounts/throttle.py)."""
-    attempt = throttle.keys(normalise_email(email), client)
+    email = normalise_email(email)
+    attempt = throttle.keys(email, client)
     locked = await throttle.remaining_lock(attempt)
     if locked:
         log.info("sign-in refused: throttled", client=client, locked_seconds=locked)
         return SignInResult(user=None, locked_seconds=locked)
-    user = await User.objects().where(User.email == normalise_email(email)).first()
+    user = await User.objects().where(User.email == email).first()
     ok = verify_password(user.password_hash if user else None, password)
     if not ok or user is None or not user.active:
         await throttle.register_failure(attempt)
