@@ -97,6 +97,9 @@ class BrowseFilters(QueryModel):
         )  # fmt: skip
 
 
+BrowseFiltersT = TypeVar("BrowseFiltersT", bound=BrowseFilters)
+
+
 def lenient(
     model: type[ModelT], data: dict[str, Any], dropped: dict[str, DroppedFilter] | None = None
 ) -> ModelT:
@@ -130,11 +133,15 @@ def _shown(value: Any) -> str:
 
 
 def browse_filters_from_query(
-    params: Any, dropped: dict[str, DroppedFilter] | None = None
-) -> BrowseFilters:
-    data = form_to_dict(params, BrowseFilters)
+    params: Any,
+    dropped: dict[str, DroppedFilter] | None = None,
+    model: type[BrowseFiltersT] = BrowseFilters,
+) -> BrowseFiltersT:
+    """The browse filters of a query string (or `model`'s, a subclass such as the library's),
+    leniently: the search text cut to its length, each broken value dropped (see `lenient`)."""
+    data = form_to_dict(params, model)
     data["q"] = str(data.get("q") or "")[:200]
-    return lenient(BrowseFilters, data, dropped)
+    return lenient(model, data, dropped)
 
 
 def _linked(table: type, column: str, values: list[Any]) -> Any:

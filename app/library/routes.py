@@ -9,9 +9,9 @@ from litestar.response import Template
 
 from app.experiments import service as experiments
 from app.experiments.filter_choices import browse_filter_choices
-from app.experiments.listing import DroppedFilter, lenient
+from app.experiments.listing import DroppedFilter, browse_filters_from_query
 from app.library import search
-from app.web.forms import clean_text, form_to_dict, nul_errors
+from app.web.forms import clean_text, nul_errors
 from app.web.guards import signed_in
 from app.web.rendering import render
 
@@ -28,10 +28,8 @@ class LibraryController(Controller):
 
     @get("/", name="library")
     async def library(self, request: Request) -> Template:
-        raw = form_to_dict(request.query_params, search.LibraryFilters)
-        raw["q"] = str(raw.get("q") or "")[:200]
         dropped: dict[str, DroppedFilter] = {}
-        filters = lenient(search.LibraryFilters, raw, dropped)
+        filters = browse_filters_from_query(request.query_params, dropped, search.LibraryFilters)
         result = await search.search(request.user, filters)
         context: dict[str, Any] = {
             "result": result,
