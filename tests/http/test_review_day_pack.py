@@ -17,11 +17,8 @@ async def review(experiment, day: int, **values) -> None:
     )
 
 
-async def two_day_cohort(client):
-    """A cohort with a past and a later day; the lead is signed in. On the later day the
-    finished experiments marked reviewed on the earlier day are not presented again."""
-    lead = await make_user(is_lead=True)
-    owner = await make_user(name="Aino Aalto")
+async def cohort_with_two_days(lead):
+    """A cohort the lead leads, with a past and a later workshop day (their ids)."""
     cohort = await make_cohort(leads=[lead], days=[date(2026, 3, 2), date(2026, 4, 6)])
     first, later = [
         row["id"]
@@ -29,6 +26,15 @@ async def two_day_cohort(client):
         .where(WorkshopDay.cohort == cohort.id)
         .order_by(WorkshopDay.day)
     ]
+    return cohort, first, later
+
+
+async def two_day_cohort(client):
+    """A cohort with a past and a later day; the lead is signed in. On the later day the
+    finished experiments marked reviewed on the earlier day are not presented again."""
+    lead = await make_user(is_lead=True)
+    owner = await make_user(name="Aino Aalto")
+    cohort, first, later = await cohort_with_two_days(lead)
 
     async def experiment(title: str, status: str):
         return await make_experiment(owner, title=title, cohort=cohort.id, status=status)
@@ -116,13 +122,7 @@ async def test_show_all_prints_every_experiment_of_the_cohort(client):
 async def test_a_day_with_no_presenters_says_so(client):
     lead = await make_user(is_lead=True)
     owner = await make_user()
-    cohort = await make_cohort(leads=[lead], days=[date(2026, 3, 2), date(2026, 4, 6)])
-    first, later = [
-        row["id"]
-        for row in await WorkshopDay.select(WorkshopDay.id)
-        .where(WorkshopDay.cohort == cohort.id)
-        .order_by(WorkshopDay.day)
-    ]
+    cohort, first, later = await cohort_with_two_days(lead)
     done = await make_experiment(owner, cohort=cohort.id, status="completed")
     await review(done, first, reviewed=True)
     await sign_in(client, lead.email)
