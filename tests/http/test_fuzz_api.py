@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from litestar.testing import AsyncTestClient
 from schemathesis.checks import not_a_server_error
@@ -24,6 +24,7 @@ from app.api import tokens
 from app.main import create_app
 from app.settings import get_settings
 from tests.factories import make_department, make_experiment, make_strategy, make_theme, make_user
+from tests.http.fuzzing import bounded
 
 CHECKS = [
     not_a_server_error,
@@ -85,14 +86,7 @@ async def headers() -> dict[str, str]:
 
 @pytest.mark.parametrize("label", OPERATIONS)
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE], ids=str)
-@settings(
-    max_examples=EXAMPLES,
-    derandomize=True,
-    deadline=None,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-    print_blob=False,
-)
+@bounded(EXAMPLES)
 @given(data=st.data())
 async def test_the_api_answers_every_generated_request_as_its_schema_says(
     api_client, operations, headers, label, mode, data

@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from httpx import Cookies
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from litestar.testing import AsyncTestClient
 
@@ -32,6 +32,7 @@ from app.main import create_app
 from app.piccolo_app import TABLES
 from app.settings import get_settings
 from tests.http.browser import page, post_form, sign_in
+from tests.http.fuzzing import bounded
 
 EXAMPLES = int(os.environ.get("KOKEILU_FUZZ_EXAMPLES", "4"))
 BASE_URL = "http://127.0.0.1:8000"
@@ -403,14 +404,7 @@ def _assert_no_server_error(response, label: str) -> None:
     assert "Traceback" not in response.text, label
 
 
-FUZZ_SETTINGS = settings(
-    max_examples=EXAMPLES,
-    derandomize=True,
-    deadline=None,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-    print_blob=False,
-)
+FUZZ_SETTINGS = bounded(EXAMPLES)
 
 
 async def _fresh_form(clients, forms_by_route, method: str, route: str) -> tuple[Any, Form]:
