@@ -5,19 +5,16 @@ the migration fills the parts of an upgraded database's documents."""
 
 from __future__ import annotations
 
-import pytest
 from piccolo.apps.migrations.commands.backwards import run_backwards
 from piccolo.apps.migrations.commands.forwards import run_forwards
 
-from app.library import compounds
 from app.library.tables import ExperimentSearchDocument
 from tests.factories import make_department, make_user
 from tests.http.browser import page, sign_in
 from tests.http.test_library import indexed_experiment, titles
+from tests.markers import requires_voikko
 
-pytestmark = pytest.mark.skipif(
-    compounds.analyser()[1] is None, reason="no Voikko (neither libvoikko nor pyvoikko)"
-)
+pytestmark = requires_voikko
 
 # One experiment per compound of municipal service vocabulary, its title the key below.
 DOCUMENTS = {

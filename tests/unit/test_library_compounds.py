@@ -9,6 +9,7 @@ from app.library import compounds
 from app.library.compounds import morphemes, native_parts, parts_of, spans
 from app.library.indexing import compound_terms, parts, word_terms
 from app.library.search import key_terms
+from tests.markers import requires_voikko
 
 
 def test_wordbases_are_read_into_morphemes():
@@ -102,7 +103,7 @@ def test_both_analysers_give_the_same_parts(analyse):
     assert {word: set(parts_of(analyse, word)) for word in WORDS} == WORDS
 
 
-@pytest.mark.skipif(compounds.analyser()[1] is None, reason="no Voikko")
+@requires_voikko
 def test_only_finnish_words_are_split_and_the_lemma_is_not_repeated():
     assert parts("kirjastoautossa", "fi") == ("kirjasto", "auto")
     assert parts("kirjastoautossa", "sv") == ()
